@@ -1,0 +1,19 @@
+package dev.sfu.signaling;
+
+import dev.sfu.signaling.api.SignalingService;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+import java.util.concurrent.CompletionStage;
+
+/** Binds the signaling API, dashboard and event WebSocket of one member to its HTTP port. */
+public final class SignalingHttpServer {
+    private SignalingHttpServer() {
+    }
+
+    public static CompletionStage<ServerBinding> bind(ClassicActorSystemProvider system, String host, int port,
+                                                      SignalingService service) {
+        return Http.get(system).newServerAt(host, port).bind(new SignalingRoutes(service).routes());
+    }
+}

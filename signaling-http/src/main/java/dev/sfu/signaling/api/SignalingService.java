@@ -1,0 +1,63 @@
+package dev.sfu.signaling.api;
+
+import dev.sfu.media.ortc.RtpCapabilities;
+import dev.sfu.signaling.api.Responses.ConnectionInfo;
+import dev.sfu.signaling.api.Responses.ConsumerCreated;
+import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.StreamInfo;
+import dev.sfu.signaling.api.Responses.TransportCreated;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * Everything the HTTP API needs from the cluster. The routes know only this interface; cluster-node implements
+ * it with actors. Requests reach it already parsed and checked for required fields; every method may complete
+ * exceptionally with an {@link ApiException} (answered with its status) or any other exception (answered 500).
+ */
+public interface SignalingService {
+
+    /** The id of the member serving this API. */
+    String nodeId();
+
+    /** All cluster members with status and load, as seen by this member. */
+    CompletionStage<List<NodeInfo>> nodes();
+
+    CompletionStage<RtpCapabilities> routerRtpCapabilities(String room);
+
+    CompletionStage<TransportCreated> createTransport(Requests.CreateTransport request);
+
+    CompletionStage<Void> connectTransport(Requests.ConnectTransport request);
+
+    CompletionStage<ProducerCreated> produce(Requests.Produce request);
+
+    CompletionStage<ConsumerCreated> consume(Requests.Consume request);
+
+    CompletionStage<Void> resumeConsumer(String consumerId);
+
+    CompletionStage<Void> pauseConsumer(String consumerId);
+
+    CompletionStage<Void> closeConsumer(String consumerId);
+
+    CompletionStage<Void> pauseProducer(String producerId);
+
+    CompletionStage<Void> resumeProducer(String producerId);
+
+    CompletionStage<Void> closeProducer(String producerId);
+
+    CompletionStage<Void> closeTransport(String transportId);
+
+    /** The room's producers across the cluster (room null: every room). */
+    CompletionStage<List<StreamInfo>> streams(String room);
+
+    /** This member's counters and per-transport/producer/consumer stats, as a JSON-ready tree. */
+    CompletionStage<Map<String, Object>> stats();
+
+    /** Transports across the cluster. */
+    CompletionStage<List<ConnectionInfo>> connections();
+
+    /** Subscribes to events (room null: every room); close the returned handle to stop. */
+    AutoCloseable subscribe(String room, Consumer<SignalingEvent> listener);
+}

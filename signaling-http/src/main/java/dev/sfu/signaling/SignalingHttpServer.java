@@ -14,6 +14,16 @@ public final class SignalingHttpServer {
 
     public static CompletionStage<ServerBinding> bind(ClassicActorSystemProvider system, String host, int port,
                                                       SignalingService service) {
-        return Http.get(system).newServerAt(host, port).bind(new SignalingRoutes(service).routes());
+        return bind(system, host, port, new SignalingRoutes(service));
+    }
+
+    public static CompletionStage<ServerBinding> bind(ClassicActorSystemProvider system, String host, int port,
+                                                      SignalingService service, SignalingHttpSettings settings) {
+        return bind(system, host, port, new SignalingRoutes(service, settings));
+    }
+
+    public static CompletionStage<ServerBinding> bind(ClassicActorSystemProvider system, String host, int port,
+                                                      SignalingRoutes routes) {
+        return Http.get(system).newServerAt(host, port).bind(routes.routes());
     }
 }

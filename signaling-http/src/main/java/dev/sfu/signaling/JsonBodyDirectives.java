@@ -10,6 +10,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -43,19 +44,27 @@ final class JsonBodyDirectives extends AllDirectives {
     }
 
     private CompletionStage<byte[]> readBody(RequestEntity entity, Materializer materializer) {
-        return entity.toStrict(BODY_READ_TIMEOUT_MILLIS, maxBodyBytes, materializer)
+        if (entity.getContentLengthOption().orElse(0L) > maxBodyBytes) {
+            return CompletableFuture.failedFuture(tooLarge());
+        }
+        // A body without Content-Length (chunked) is cut off by the size limit while it streams in.
+        return entity.withSizeLimit(maxBodyBytes).toStrict(BODY_READ_TIMEOUT_MILLIS, materializer)
                 .handle((strict, failure) -> {
                     if (failure == null) {
                         return strict.getData().toArray();
                     }
                     Throwable cause = JsonResponses.unwrap(failure);
                     if (cause instanceof EntityStreamSizeException) {
-                        throw new ApiException(413, "request body too large (limit " + maxBodyBytes + " bytes)");
+                        throw tooLarge();
                     }
                     if (cause instanceof TimeoutException) {
                         throw new ApiException(408, "request body not received within " + BODY_READ_TIMEOUT_MILLIS + " ms");
                     }
                     throw new ApiException(400, "cannot read request body: " + cause.getMessage());
                 });
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "request body too large (limit " + maxBodyBytes + " bytes)");
     }
 }

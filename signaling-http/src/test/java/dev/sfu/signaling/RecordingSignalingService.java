@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * The collaborator of the HTTP layer in tests: records every call with its parsed argument, answers canned DTOs,
  * and fails or hangs on demand. Subscriptions are recorded so tests can push events and see them closed.
  */
-final class RecordingSignalingService implements SignalingService {
+public final class RecordingSignalingService implements SignalingService {
     static final String NODE = "sfu1";
 
     static final RtpCapabilities ROUTER_CAPS = new RtpCapabilities(
@@ -72,17 +72,17 @@ final class RecordingSignalingService implements SignalingService {
     }
 
     /** One {@link #subscribe} of a WebSocket: its room filter, its listener, and whether it was closed. */
-    static final class Subscription implements AutoCloseable {
-        final String room;
+    public static final class Subscription implements AutoCloseable {
+        public final String room;
         final Consumer<SignalingEvent> listener;
-        final AtomicBoolean closed = new AtomicBoolean();
+        public final AtomicBoolean closed = new AtomicBoolean();
 
         Subscription(String room, Consumer<SignalingEvent> listener) {
             this.room = room;
             this.listener = listener;
         }
 
-        void push(SignalingEvent event) {
+        public void push(SignalingEvent event) {
             listener.accept(event);
         }
 
@@ -93,11 +93,11 @@ final class RecordingSignalingService implements SignalingService {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
-    final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    public final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
 
-    void reset() {
+    public void reset() {
         calls.clear();
         subscriptions.clear();
         failures.clear();

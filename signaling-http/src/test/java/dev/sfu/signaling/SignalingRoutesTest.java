@@ -405,7 +405,7 @@ class SignalingRoutesTest {
         Reply reply = server.post(endpoint.path(), endpoint.validBody());
 
         assertEquals(504, reply.status(), reply.body());
-        assertEquals("the cluster did not answer within 1500 ms", reply.error());
+        assertEquals("the cluster did not answer within 500 ms", reply.error());
     }
 
     @ParameterizedTest(name = "{0}")

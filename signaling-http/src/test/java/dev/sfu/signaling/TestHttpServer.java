@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A real server on 127.0.0.1 (ephemeral port) in front of a {@link RecordingSignalingService}, and a client. */
-final class TestHttpServer implements AutoCloseable {
+public final class TestHttpServer implements AutoCloseable {
     static final SignalingHttpSettings SETTINGS =
-            new SignalingHttpSettings(Duration.ofMillis(1500), 256 * 1024, 16, 1024);
+            new SignalingHttpSettings(Duration.ofMillis(500), 256 * 1024, 16, 1024);
 
     /** One HTTP answer; {@code json} is null when the body is not JSON. */
-    record Reply(int status, String body, JsonNode json, HttpHeaders headers) {
-        String error() {
+    public record Reply(int status, String body, JsonNode json, HttpHeaders headers) {
+        public String error() {
             if (json == null || !json.path("error").isTextual()) {
                 throw new AssertionError("expected {\"error\": ...}, got " + status + " " + body);
             }
@@ -29,33 +29,33 @@ final class TestHttpServer implements AutoCloseable {
         }
     }
 
-    final RecordingSignalingService service = new RecordingSignalingService();
-    final SignalingRoutes routes = new SignalingRoutes(service, SETTINGS);
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final RecordingSignalingService service = new RecordingSignalingService();
+    public final SignalingRoutes routes = new SignalingRoutes(service, SETTINGS);
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "test");
     private final ServerBinding binding;
 
-    TestHttpServer() throws Exception {
+    public TestHttpServer() throws Exception {
         binding = SignalingHttpServer.bind(system, "127.0.0.1", 0, routes).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + pathAndQuery);
     }
 
-    URI wsUri(String pathAndQuery) {
+    public URI wsUri(String pathAndQuery) {
         return URI.create("ws://127.0.0.1:" + binding.localAddress().getPort() + pathAndQuery);
     }
 
-    Reply get(String path) throws IOException, InterruptedException {
+    public Reply get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }
 
-    Reply post(String path, String json) throws IOException, InterruptedException {
+    public Reply post(String path, String json) throws IOException, InterruptedException {
         return send("POST", path, "application/json", json);
     }
 
-    Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+    public Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -64,7 +64,7 @@ final class TestHttpServer implements AutoCloseable {
         return reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    Reply send(HttpRequest request) throws IOException, InterruptedException {
+    public Reply send(HttpRequest request) throws IOException, InterruptedException {
         return reply(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 

@@ -418,6 +418,14 @@ class SignalingRoutesTest {
         assertTrue(service.calls.isEmpty());
     }
 
+    @Test
+    void jsonWithACharsetIsAccepted() throws Exception {
+        Reply reply = server.send("POST", "/api/close-transport", "application/json; charset=UTF-8", "{\"transportId\": \"t1\"}");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("t1", service.onlyArgumentOf("closeTransport"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("postEndpoints")
     void missingContentTypeIs415(PostEndpoint endpoint) throws Exception {

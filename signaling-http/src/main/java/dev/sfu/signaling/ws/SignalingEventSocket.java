@@ -11,6 +11,7 @@ import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.StreamLimitReachedException;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -20,9 +21,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The {@code /ws} event stream of one client. It sends {@code hello}, then every event of the client's
@@ -65,6 +69,8 @@ public final class SignalingEventSocket {
 
         Sink<Message, NotUsed> incoming = Flow.<Message>create()
                 .mapAsync(1, message -> readBounded(message, materializer))
+                .takeWhile(Optional::isPresent)
+                .map(Optional::get)
                 .filter(SignalingEventSocket::isPing)
                 .to(Sink.foreach(ping -> queueOnceOpen.thenAccept(queue ->
                         offer(queue, ownEvent("pong", room), room, droppedHere))));
@@ -72,7 +78,7 @@ public final class SignalingEventSocket {
         return Flow.fromSinkAndSourceCoupled(incoming, outgoing);
     }
 
-    private AutoCloseable open(String room, java.util.function.Consumer<SignalingEvent> listener) {
+    private AutoCloseable open(String room, Consumer<SignalingEvent> listener) {
         AutoCloseable subscription = service.subscribe(room, listener);
         counters.socketOpened();
         log.debug("event socket opened (room {})", room);
@@ -115,8 +121,11 @@ public final class SignalingEventSocket {
         return new SignalingEvent(type, room, service.nodeId(), System.currentTimeMillis(), Map.of());
     }
 
-    /** The text of a client message, read only up to the size limit; a bigger message fails (closes) the socket. */
-    private CompletionStage<String> readBounded(Message message, Materializer materializer) {
+    /**
+     * The text of a client message, read only up to the size limit. A bigger message yields empty, which ends the
+     * incoming side and so closes the socket (normally, with a close frame).
+     */
+    private CompletionStage<Optional<String>> readBounded(Message message, Materializer materializer) {
         CompletionStage<String> text = message.isText()
                 ? message.asTextMessage().getStreamedText()
                         .limitWeighted(maxClientMessageBytes, part -> (long) part.length())
@@ -126,13 +135,21 @@ public final class SignalingEventSocket {
                         .limitWeighted(maxClientMessageBytes, (ByteString part) -> (long) part.size())
                         .runWith(Sink.ignore(), materializer)
                         .thenApply(done -> "");
-        return text.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                counters.oversizedClientMessage();
-                log.info("closing event socket: client message larger than {} bytes ({})", maxClientMessageBytes,
-                        failure.toString());
+        return text.handle((read, failure) -> {
+            if (failure == null) {
+                return Optional.of(read);
             }
+            if (unwrap(failure) instanceof StreamLimitReachedException) {
+                counters.oversizedClientMessage();
+                log.info("closing event socket: client message larger than {} bytes", maxClientMessageBytes);
+                return Optional.empty();
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
         });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static boolean isPing(String text) {

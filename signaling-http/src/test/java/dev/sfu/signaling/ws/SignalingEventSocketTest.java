@@ -156,7 +156,8 @@ class SignalingEventSocketTest {
         client.socket.sendText("x".repeat(5000), true);
 
         await(subscription.closed::get, "subscription closed after an oversized client message");
-        assertNotNull(client.closed.handle((code, failure) -> "closed").get(10, TimeUnit.SECONDS));
+        assertNotNull(client.closed.get(10, TimeUnit.SECONDS), "the server closed the socket with a close frame");
+        assertEquals(1L, server.routes.eventSocketCounters().snapshot().get("oversizedClientMessages"));
     }
 
     @Test

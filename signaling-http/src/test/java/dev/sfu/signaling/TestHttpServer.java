@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /** A real server on 127.0.0.1 (ephemeral port) in front of a {@link RecordingSignalingService}, and a client. */
 public final class TestHttpServer implements AutoCloseable {
     static final SignalingHttpSettings SETTINGS =
-            new SignalingHttpSettings(Duration.ofMillis(500), 256 * 1024, 16, 1024);
+            new SignalingHttpSettings(Duration.ofMillis(500), 256 * 1024, 16, 1024, Duration.ofMillis(200));
 
     /** One HTTP answer; {@code json} is null when the body is not JSON. */
     public record Reply(int status, String body, JsonNode json, HttpHeaders headers) {
@@ -36,7 +36,7 @@ public final class TestHttpServer implements AutoCloseable {
     private final ServerBinding binding;
 
     public TestHttpServer() throws Exception {
-        binding = SignalingHttpServer.bind(system, "127.0.0.1", 0, routes).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        binding = SignalingHttpServer.bind(system, "127.0.0.1", 0, routes, SETTINGS.eventSocketKeepAlive()).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     public URI uri(String pathAndQuery) {

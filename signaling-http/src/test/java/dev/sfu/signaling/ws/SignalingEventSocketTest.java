@@ -148,6 +148,15 @@ class SignalingEventSocketTest {
     }
 
     @Test
+    void anIdleClientIsPingedSoTheConnectionStaysOpen() throws Exception {
+        EventClient client = connect("/ws?room=r1", true);
+        client.next();
+
+        assertNotNull(client.pinged.get(10, TimeUnit.SECONDS), "the server pinged the idle client");
+        assertFalse(client.closed.isDone());
+    }
+
+    @Test
     void oversizedClientMessageClosesTheSocketAndTheSubscription() throws Exception {
         EventClient client = connect("/ws?room=r1", true);
         client.next();
@@ -209,6 +218,7 @@ class SignalingEventSocketTest {
     private static final class EventClient implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final CompletableFuture<Boolean> pinged = new CompletableFuture<>();
         private final boolean keepReading;
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
@@ -244,6 +254,13 @@ class SignalingEventSocketTest {
             if (keepReading || !last) {
                 webSocket.request(1);
             }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            pinged.complete(true);
+            webSocket.request(1);
             return null;
         }
 

@@ -119,6 +119,7 @@ export class DashboardApp {
       if (room === this.room) this.streams.show(streams);
       this.notice.clear('streams');
     } catch (error) {
+      if (room === this.room) this.streams.unavailable(error.message);
       this.notice.error(error.message, 'streams');
     }
   }
@@ -129,6 +130,7 @@ export class DashboardApp {
       return;
     }
     this.room = room;
+    this.streams.show([]);
     this.events.follow(room);
     this.refreshStreams();
   }

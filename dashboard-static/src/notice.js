@@ -1,5 +1,8 @@
-// The banner that tells the user what went wrong. Each message has a topic, so a topic that recovers
-// (e.g. the member is reachable again) clears its own message and nobody else's.
+// The banner that tells the user what went wrong. Each message has a topic: a topic that recovers
+// (e.g. the member answers again) clears only its own message, and background topics never hide the
+// outcome of something the user just did.
+
+const USER_ACTION = 'action';
 
 export class Notice {
   constructor(element) {
@@ -7,13 +10,14 @@ export class Notice {
     this.topic = null;
   }
 
-  error(message, topic = 'action') {
+  error(message, topic = USER_ACTION) {
+    if (this.topic === USER_ACTION && topic !== USER_ACTION) return;
     this.element.textContent = message;
     this.element.hidden = false;
     this.topic = topic;
   }
 
-  clear(topic = 'action') {
+  clear(topic = USER_ACTION) {
     if (this.topic !== topic) return;
     this.element.hidden = true;
     this.element.textContent = '';

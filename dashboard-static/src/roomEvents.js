@@ -14,12 +14,15 @@ export class RoomEvents {
     this.socket = null;
     this.retryDelayMs = 500;
     this.retryTimer = null;
+    this.reportedDown = false; // report a lost stream once, not at every retry
   }
 
   /** Follows the events of `room` from now on (closing the previous room's stream). */
   follow(room) {
     this.close();
     this.room = room;
+    this.retryDelayMs = 500;
+    this.reportedDown = false;
     this.#open();
   }
 
@@ -39,12 +42,14 @@ export class RoomEvents {
     this.socket = socket;
     socket.onopen = () => {
       this.retryDelayMs = 500;
+      this.reportedDown = false;
       this.listener.onStatus('open');
     };
     socket.onmessage = message => this.#deliver(message.data);
     socket.onclose = () => {
       if (this.room !== room) return;
-      this.listener.onStatus('closed', `event stream closed; retrying in ${Math.round(this.retryDelayMs / 1000)} s`);
+      if (!this.reportedDown) this.listener.onStatus('closed', 'event stream of this room is down; retrying in the background');
+      this.reportedDown = true;
       this.retryTimer = setTimeout(() => this.#open(), this.retryDelayMs);
       this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
     };

@@ -14,13 +14,22 @@ export class StreamsPanel {
   show(streams) {
     this.streams = streams;
     if (streams.length === 0) {
-      const empty = document.createElement('li');
-      empty.className = 'empty';
-      empty.textContent = 'No streams in this room yet.';
-      this.list.replaceChildren(empty);
+      this.#placeholder('No streams in this room yet.');
       return;
     }
     this.list.replaceChildren(...streams.map(stream => this.#item(stream)));
+  }
+
+  /** Keeps the last list (it may still be right) unless there is none, then says why there is none. */
+  unavailable(reason) {
+    if (this.streams.length === 0) this.#placeholder(`Streams unavailable: ${reason}`);
+  }
+
+  #placeholder(text) {
+    const item = document.createElement('li');
+    item.className = 'empty';
+    item.textContent = text;
+    this.list.replaceChildren(item);
   }
 
   find(producerId) {

@@ -81,6 +81,7 @@ export class DashboardApp {
     if (!producerId) throw new Error('watch needs a producerId');
     const viewer = new Viewer(this.api, { room, producerId, node, onLog: text => this.log.add(text) });
     const track = await viewer.start();
+    if (!this.streams.find(producerId) && room === this.room) await this.refreshStreams();
     const home = this.streams.find(producerId)?.node ?? '?';
     const removeTile = this.grid.add({
       stream: new MediaStream([track]),

@@ -47,10 +47,11 @@ function memberRow(member, isSelf) {
   return row;
 }
 
+/** Short enough for a phone-width table: "850k", "1.5M". */
 function formatBitrate(bitsPerSecond) {
   if (!bitsPerSecond) return '0';
-  if (bitsPerSecond >= 1e6) return `${(bitsPerSecond / 1e6).toFixed(1)} Mb/s`;
-  return `${Math.round(bitsPerSecond / 1e3)} kb/s`;
+  if (bitsPerSecond >= 1e6) return `${(bitsPerSecond / 1e6).toFixed(1)}M`;
+  return `${Math.round(bitsPerSecond / 1e3)}k`;
 }
 
 /** The id of the member serving `baseUrl`, matched on port and host (any loopback name counts as the same host). */

@@ -53,7 +53,7 @@ export class DashboardApp {
 
   /** Publishes camera+mic ("camera"), the screen ("screen"), or one of "video"/"audio"; returns what was produced. */
   async publish({ room = this.room, node, kind = 'camera' } = {}) {
-    const publisher = new Publisher(this.api, { room, node, kind, onLog: text => this.log.add(text) });
+    const publisher = new Publisher(this.api, { room, node, kind, onLog: (text, source) => this.log.add(text, source) });
     const stream = await publisher.start();
     const removeTile = this.grid.add({
       stream,
@@ -79,7 +79,7 @@ export class DashboardApp {
   /** Watches one producer; `node` pins the member we receive through. */
   async watch({ room = this.room, producerId, node }) {
     if (!producerId) throw new Error('watch needs a producerId');
-    const viewer = new Viewer(this.api, { room, producerId, node, onLog: text => this.log.add(text) });
+    const viewer = new Viewer(this.api, { room, producerId, node, onLog: (text, source) => this.log.add(text, source) });
     const track = await viewer.start();
     if (!this.streams.find(producerId) && room === this.room) await this.refreshStreams();
     const home = this.streams.find(producerId)?.node ?? '?';

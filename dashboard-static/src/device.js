@@ -1,12 +1,15 @@
 // One loaded mediasoup-client Device per room (each room is one router with its own capabilities).
-import { Device } from 'mediasoup-client';
+import { Device, version } from 'mediasoup-client';
 
 const loadedDevices = new Map();
 
 /** Returns a Device loaded with the room's router capabilities, loading it on first use. */
-export function deviceForRoom(api, room) {
+export function deviceForRoom(api, room, onLog = () => {}) {
   if (!loadedDevices.has(room)) {
-    const loading = loadDevice(api, room);
+    const loading = loadDevice(api, room).then(device => {
+      onLog(`mediasoup-client ${version} loaded for room ${room} (handler ${device.handlerName})`);
+      return device;
+    });
     loadedDevices.set(room, loading);
     loading.catch(() => loadedDevices.delete(room)); // let a later attempt retry
   }

@@ -32,7 +32,7 @@ export class Publisher {
   async start() {
     this.stream = await captureMedia(CAPTURE[this.kind]);
     try {
-      const device = await deviceForRoom(this.api, this.room);
+      const device = await deviceForRoom(this.api, this.room, this.onLog);
       await this.#createTransport(device);
       for (const track of this.stream.getTracks()) {
         const producer = await this.transport.produce({ track, appData: { source: this.kind } });
@@ -53,6 +53,7 @@ export class Publisher {
     this.closed = true;
     this.stream?.getTracks().forEach(track => track.stop());
     for (const producer of this.producers) {
+      if (producer.closed) continue; // already closed when its capture ended
       producer.close();
       await this.api.closeProducer(producer.id).catch(error => this.onLog(error.message));
     }
@@ -77,7 +78,8 @@ export class Publisher {
     this.transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       this.api.produce(created.id, kind, rtpParameters, appData).then(({ id }) => callback({ id }), errback);
     });
-    this.transport.on('connectionstatechange', state => this.onLog(`send transport ${created.id} ${state}`));
+    this.transport.on('connectionstatechange', state =>
+      this.onLog(`send transport ${created.id} ${state}`, state === 'failed' ? 'error' : 'local'));
   }
 
   /** The user ended the capture (e.g. "Stop sharing"): the producer has nothing more to send. */
@@ -93,6 +95,9 @@ export class Publisher {
 async function captureMedia({ video, audio, display }) {
   if (!navigator.mediaDevices) {
     throw new Error('This page cannot use the camera or the screen: it needs a secure context (https or localhost).');
+  }
+  if (display && typeof navigator.mediaDevices.getDisplayMedia !== 'function') {
+    throw new Error('This browser cannot share its screen.');
   }
   try {
     return display

@@ -21,7 +21,7 @@ export class Viewer {
   /** Creates the transport and a consumer, resumes it, and returns the received track. */
   async start() {
     try {
-      const device = await deviceForRoom(this.api, this.room);
+      const device = await deviceForRoom(this.api, this.room, this.onLog);
       await this.#createTransport(device);
       const offer = await this.api.consume(this.transport.id, this.producerId, receiveCapabilities(device));
       this.consumer = await this.transport.consume({
@@ -90,6 +90,7 @@ export class Viewer {
     this.transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.api.connectTransport(created.id, dtlsParameters).then(() => callback(), errback);
     });
-    this.transport.on('connectionstatechange', state => this.onLog(`receive transport ${created.id} ${state}`));
+    this.transport.on('connectionstatechange', state =>
+      this.onLog(`receive transport ${created.id} ${state}`, state === 'failed' ? 'error' : 'local'));
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { launchBrowser, openDashboard } from './browser.mjs';
 import { resolveMembers, sfuUrls, uniqueRoom } from './cluster.mjs';
 import { eventually } from './eventually.mjs';
-import { OUTPUT_DIR, screenshotBothWidths } from './outputDir.mjs';
+import { OUTPUT_DIR, screenshotBothWidths } from './screenshots.mjs';
 
 test('clicking Publish camera on the first member and Watch on the third shows the video', { timeout: 90_000 }, async t => {
   const context = await launchBrowser(t);

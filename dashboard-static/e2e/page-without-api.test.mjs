@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildDashboard } from '../build.mjs';
 import { launchBrowser, openDashboard } from './browser.mjs';
 import { serveDirectory } from './staticServer.mjs';
-import { screenshotBothWidths } from './outputDir.mjs';
+import { screenshotBothWidths } from './screenshots.mjs';
 
 async function servedBuild(t) {
   const outdir = await mkdtemp(path.join(tmpdir(), 'sfu-dashboard-build-'));

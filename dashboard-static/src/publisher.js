@@ -1,0 +1,122 @@
+// Publishes local media (camera + microphone, or the screen) into a room through one send transport.
+import { deviceForRoom } from './device.js';
+
+/** What the browser should capture for each kind of publication. */
+const CAPTURE = {
+  camera: { video: true, audio: true },
+  video: { video: true, audio: false },
+  audio: { video: false, audio: true },
+  screen: { video: true, audio: false, display: true },
+};
+
+export class Publisher {
+  /**
+   * @param {import('./api.js').SignalingClient} api
+   * @param {{room: string, node?: string, kind?: keyof CAPTURE, onLog?: (text: string) => void}} options
+   */
+  constructor(api, { room, node, kind = 'camera', onLog = () => {} }) {
+    if (!CAPTURE[kind]) throw new Error(`unknown publication kind "${kind}"`);
+    this.api = api;
+    this.room = room;
+    this.requestedNode = node;
+    this.kind = kind;
+    this.onLog = onLog;
+    this.stream = null;
+    this.transport = null;
+    this.node = null; // the member the send transport lives on, as the server placed it
+    this.producers = [];
+    this.closed = false;
+  }
+
+  /** Captures media and produces every captured track; returns the stream for a local preview. */
+  async start() {
+    this.stream = await captureMedia(CAPTURE[this.kind]);
+    try {
+      const device = await deviceForRoom(this.api, this.room, this.onLog);
+      await this.#createTransport(device);
+      for (const track of this.stream.getTracks()) {
+        const producer = await this.transport.produce({ track, appData: { source: this.kind } });
+        track.addEventListener('ended', () => this.#onTrackEnded(producer));
+        this.producers.push(producer);
+        this.onLog(`producing ${producer.kind} ${producer.id} on ${this.node}`);
+      }
+      return this.stream;
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** Closes the producers and the transport on the server and releases the camera. */
+  async stop() {
+    if (this.closed) return;
+    this.closed = true;
+    this.stream?.getTracks().forEach(track => track.stop());
+    for (const producer of this.producers) {
+      if (producer.closed) continue; // already closed when its capture ended
+      producer.close();
+      await this.api.closeProducer(producer.id).catch(error => this.onLog(error.message));
+    }
+    if (this.transport) {
+      this.transport.close();
+      await this.api.closeTransport(this.transport.id).catch(error => this.onLog(error.message));
+    }
+  }
+
+  async #createTransport(device) {
+    const created = await this.api.createTransport({ room: this.room, direction: 'send', node: this.requestedNode });
+    this.node = created.node;
+    this.transport = device.createSendTransport({
+      id: created.id,
+      iceParameters: created.iceParameters,
+      iceCandidates: created.iceCandidates,
+      dtlsParameters: created.dtlsParameters,
+    });
+    this.transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.api.connectTransport(created.id, dtlsParameters).then(() => callback(), errback);
+    });
+    this.transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      this.api.produce(created.id, kind, rtpParameters, appData).then(({ id }) => callback({ id }), errback);
+    });
+    this.transport.on('connectionstatechange', state =>
+      this.onLog(`send transport ${created.id} ${state}`, state === 'failed' ? 'error' : 'local'));
+  }
+
+  /** The user ended the capture (e.g. "Stop sharing"): the producer has nothing more to send. */
+  #onTrackEnded(producer) {
+    if (producer.closed) return;
+    producer.close();
+    this.onLog(`${producer.kind} capture ended; closing producer ${producer.id}`);
+    this.api.closeProducer(producer.id).catch(error => this.onLog(error.message));
+  }
+}
+
+/** getUserMedia / getDisplayMedia with errors a person can act on. */
+async function captureMedia({ video, audio, display }) {
+  if (!navigator.mediaDevices) {
+    throw new Error('This page cannot use the camera or the screen: it needs a secure context (https or localhost).');
+  }
+  if (display && typeof navigator.mediaDevices.getDisplayMedia !== 'function') {
+    throw new Error('This browser cannot share its screen.');
+  }
+  try {
+    return display
+      ? await navigator.mediaDevices.getDisplayMedia({ video, audio })
+      : await navigator.mediaDevices.getUserMedia({ video, audio });
+  } catch (error) {
+    throw new Error(describeCaptureError(error, display ? 'screen sharing' : 'camera/microphone'));
+  }
+}
+
+function describeCaptureError(error, what) {
+  switch (error.name) {
+    case 'NotAllowedError':
+      return `Access to the ${what} was refused. Allow it in the browser's site settings and try again.`;
+    case 'NotFoundError':
+      return `No ${what} device was found.`;
+    case 'NotReadableError':
+      return `The ${what} is in use by another application or cannot be read.`;
+    default:
+      return `Cannot start the ${what}: ${error.message || error.name}`;
+  }
+}

@@ -1,10 +1,13 @@
 package dev.sfu.media.ortc;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads the capabilities and producer parameters captured from Chromium's mediasoup-client (see
@@ -49,6 +52,24 @@ final class ChromiumFixtures {
 
     static RtpParameters videoVp8Simulcast() {
         return read("produce-video-vp8-simulcast.json", RtpParameters.class);
+    }
+
+    /** name (e.g. "video-vp8") -> {kind, rtpParameters} of the consumers Chromium accepted. */
+    static Map<String, AcceptedConsumer> acceptedConsumers() {
+        return read("consumers-accepted-by-chromium.json", new TypeReference<LinkedHashMap<String, AcceptedConsumer>>() {
+        });
+    }
+
+    record AcceptedConsumer(String kind, RtpParameters rtpParameters) {
+    }
+
+    static <T> T read(String name, TypeReference<T> type) {
+        try (InputStream in = ChromiumFixtures.class.getResourceAsStream("/chromium/" + name)) {
+            if (in == null) throw new IllegalStateException("missing test resource chromium/" + name);
+            return JSON.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static <T> T read(String name, Class<T> type) {

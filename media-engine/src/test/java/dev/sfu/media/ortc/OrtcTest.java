@@ -405,6 +405,27 @@ class OrtcTest {
         }
 
         @Test
+        void areWhatChromiumAcceptedApartFromMidAndSsrcs() {
+            Map<String, RtpParameters> producers = Map.of("audio-opus", audioOpus(), "video-vp8", videoVp8(),
+                    "video-vp9", videoVp9(), "video-h264", videoH264(), "video-h264-main", videoH264Main(),
+                    "video-vp8-simulcast", videoVp8Simulcast());
+            Map<String, ChromiumFixtures.AcceptedConsumer> accepted = acceptedConsumers();
+            assertEquals(producers.keySet(), accepted.keySet());
+            for (Map.Entry<String, ChromiumFixtures.AcceptedConsumer> e : accepted.entrySet()) {
+                RtpParameters expected = e.getValue().rtpParameters();
+                RtpEncodingParameters encoding = expected.encodings().get(0);
+                java.util.Iterator<Long> ssrcs = encoding.rtx() == null ? List.of(encoding.ssrc()).iterator()
+                        : List.of(encoding.ssrc(), encoding.rtx().ssrc()).iterator();
+                RtpParameters producer = producers.get(e.getKey());
+                RtpParameters actual = Ortc.getConsumerRtpParameters(
+                        consumable(MediaKind.fromWire(e.getValue().kind()), producer), deviceCapabilities(), false,
+                        ssrcs::next);
+                assertEquals(expected, new RtpParameters(expected.mid(), actual.codecs(), actual.headerExtensions(),
+                        actual.encodings(), actual.rtcp(), actual.msid()), e.getKey());
+            }
+        }
+
+        @Test
         void rejectMalformedDeviceCapabilities() {
             RtpCapabilities bad = new RtpCapabilities(List.of(
                     new RtpCodecCapability("video", "VP8", 101, 90000, null, Map.of(), List.of())), List.of());

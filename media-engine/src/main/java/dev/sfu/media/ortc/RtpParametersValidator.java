@@ -33,6 +33,17 @@ final class RtpParametersValidator {
         }
     }
 
+    /** As {@link #validate(RtpParameters)}, and every codec must be of {@code kind}. */
+    static void validate(MediaKind kind, RtpParameters params) {
+        if (kind == null) throw new OrtcException("kind is missing");
+        validate(params);
+        MediaKind codecKind = CodecMime.kindOf(params.codecs().get(0).mimeType()).orElseThrow();
+        if (codecKind != kind) {
+            throw new OrtcException("rtpParameters.codecs are " + codecKind.wireName() + " but kind is "
+                    + kind.wireName());
+        }
+    }
+
     private static void validateCodecs(List<RtpCodecParameters> codecs) {
         Set<Integer> payloadTypes = new HashSet<>();
         MediaKind kind = null;

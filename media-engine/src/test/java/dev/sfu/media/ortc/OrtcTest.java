@@ -282,6 +282,7 @@ class OrtcTest {
         @Test
         void keepTheCnameAndMsid() {
             RtpParameters producer = videoVp8();
+            assertNotNull(producer.msid(), "mediasoup-client 3.18 sends an msid");
             RtpParameters video = consumable(MediaKind.VIDEO, producer);
             assertEquals(new RtcpParameters(producer.rtcp().cname(), true, true), video.rtcp());
             assertEquals(producer.msid(), video.msid());

@@ -90,7 +90,8 @@ final class ConsumableRtpParametersBuilder {
     private static String cname(RtpParameters params, List<RtpEncodingParameters> encodings) {
         String cname = params.rtcp() == null ? null : params.rtcp().cname();
         if (cname != null && !cname.isBlank()) return cname;
-        if (params.msid() != null && !params.msid().isBlank()) return params.msid().split(" ")[0];
+        String streamId = params.msid() == null ? "" : params.msid().trim().split(" ")[0];
+        if (!streamId.isEmpty() && !streamId.equals("-")) return streamId; // "-" means "no stream"
         return "sfu-" + Long.toHexString(encodings.get(0).ssrc());
     }
 }

@@ -42,7 +42,8 @@ class OrtcTest {
 
         @Test
         void areExactlyWhatTheBrowserWasLoadedWith() {
-            assertEquals(routerCapabilities(), ROUTER);
+            assertEquals(routerCapabilities(), ROUTER,
+                    "router capabilities changed: re-capture the fixtures as chromium/README.md describes");
         }
 
         @Test
@@ -295,6 +296,14 @@ class OrtcTest {
             RtpParameters producer = videoVp8Simulcast();
             assertEquals("", producer.rtcp().cname());
             assertEquals(producer.msid().split(" ")[0], consumable(MediaKind.VIDEO, producer).rtcp().cname());
+        }
+
+        @Test
+        void nameTheStreamByItsFirstMappedSsrcWhenThereIsNeitherCnameNorMsid() {
+            RtpParameters p = videoVp8Simulcast();
+            RtpParameters anonymous = new RtpParameters(p.mid(), p.codecs(), p.headerExtensions(), p.encodings(),
+                    p.rtcp(), "- track");
+            assertEquals("sfu-" + Long.toHexString(5000), consumable(MediaKind.VIDEO, anonymous).rtcp().cname());
         }
 
         @Test

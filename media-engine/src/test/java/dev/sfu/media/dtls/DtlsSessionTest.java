@@ -153,6 +153,53 @@ class DtlsSessionTest {
     }
 
     @Test
+    void truncatedCopiesOfRealHandshakeDatagramsAreIgnored() throws Exception {
+        // Before each real datagram from A, B also receives every truncation of it.
+        sessionA = newSession(certA, DtlsRole.CLIENT, List.of(certB.fingerprint()), link.a, listenerA);
+        sessionB = newSession(certB, DtlsRole.SERVER, List.of(certA.fingerprint()), link.b, listenerB);
+        link.a.dropOutgoing((index, data, offset, length) -> {
+            for (int cut = 0; cut < length; cut++) {
+                sessionB.receive(data, offset, cut);
+            }
+            return false;
+        });
+        link.a.start(sessionA::receive);
+        link.b.start(sessionB::receive);
+        sessionB.start();
+        sessionA.start();
+
+        assertRtpFlows(listenerA.awaitConnected(), listenerB.awaitConnected(), 0x99999999L);
+        assertTrue(sessionB.droppedDatagrams() > 0);
+    }
+
+    @Test
+    void forgedAlertsAfterTheHandshakeDoNotCloseTheSession() throws Exception {
+        connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
+        listenerA.awaitConnected();
+        listenerB.awaitConnected();
+
+        Random random = new Random(13);
+        for (int i = 0; i < 20; i++) {
+            byte[] alert = new byte[13 + 26];
+            random.nextBytes(alert);
+            alert[0] = 21;                       // alert
+            alert[1] = (byte) 0xFE;
+            alert[2] = (byte) 0xFD;
+            alert[3] = 0;
+            alert[4] = 1;                        // epoch 1: "encrypted" but with a made-up tag
+            alert[11] = 0;
+            alert[12] = 26;
+            sessionB.receive(alert, 0, alert.length);
+        }
+
+        assertFalse(listenerB.closed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS),
+                "unauthenticated alerts must not end the session");
+        assertEquals("connected", sessionB.state());
+        sessionA.close();
+        assertTrue(listenerB.awaitClosed(), "a real close_notify still does");
+    }
+
+    @Test
     void closeSendsCloseNotifyAndThePeerReportsClosed() throws Exception {
         connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
         listenerA.awaitConnected();

@@ -34,6 +34,16 @@ class DtlsRecordInspectorTest {
     }
 
     @Test
+    void acceptsSeveralHandshakeFragmentsInOneRecord() {
+        assertEquals(HANDSHAKE, inspect("16 FEFD 0000 000000000001 001A"
+                + "0B 000002 0001 000000 000002 AAAA"      // Certificate (tiny)
+                + "0E 000000 0002 000000 000000"));        // ServerHelloDone
+        assertEquals(MALFORMED, inspect("16 FEFD 0000 000000000001 0014"
+                + "0B 000002 0001 000000 000002 AAAA"
+                + "0E 0000"));                              // second header cut short
+    }
+
+    @Test
     void combinesTheKindsOfSeveralRecordsInOneDatagram() {
         assertEquals(CHANGE_CIPHER_SPEC | HANDSHAKE, inspect(CCS_RECORD + ENCRYPTED_FINISHED));
         assertEquals(APPLICATION_DATA | ENCRYPTED_ALERT, inspect(APP_DATA + ENCRYPTED_ALERT_RECORD));

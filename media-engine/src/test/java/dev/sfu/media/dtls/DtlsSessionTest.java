@@ -200,6 +200,25 @@ class DtlsSessionTest {
     }
 
     @Test
+    void randomBytesAtAnyOffsetNeverThrowInAnyState() throws Exception {
+        sessionA = newSession(certA, DtlsRole.CLIENT, List.of(certB.fingerprint()), link.a, listenerA);
+        sessionB = newSession(certB, DtlsRole.SERVER, List.of(certA.fingerprint()), link.b, listenerB);
+        Random random = new Random(17);
+        fuzz(sessionB, random);                                  // new
+        link.a.start(sessionA::receive);
+        link.b.start(sessionB::receive);
+        sessionB.start();
+        sessionA.start();
+        fuzz(sessionB, random);                                  // connecting
+        SrtpSession srtpA = listenerA.awaitConnected();
+        SrtpSession srtpB = listenerB.awaitConnected();
+        fuzz(sessionA, random);                                  // connected
+        assertRtpFlows(srtpA, srtpB, 0xABCDEF01L);
+        sessionA.close();
+        fuzz(sessionA, random);                                  // closed
+    }
+
+    @Test
     void closeSendsCloseNotifyAndThePeerReportsClosed() throws Exception {
         connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
         listenerA.awaitConnected();
@@ -251,6 +270,20 @@ class DtlsSessionTest {
         }
         session.receive(new byte[0], 0, 0);
         session.receive(new byte[] {22, (byte) 0xFE}, 0, 2);
+    }
+
+    private static void fuzz(DtlsSession session, Random random) {
+        for (int i = 0; i < 500; i++) {
+            byte[] bytes = new byte[random.nextInt(64)];
+            random.nextBytes(bytes);
+            if (bytes.length > 0 && random.nextBoolean()) {
+                bytes[0] = (byte) (20 + random.nextInt(4));
+            }
+            int offset = random.nextInt(bytes.length + 2) - 1;
+            int length = random.nextInt(bytes.length + 2) - 1;
+            session.receive(bytes, offset, length);
+        }
+        session.receive(null, 0, 0);
     }
 
     private static void assertRtpFlows(SrtpSession sender, SrtpSession receiver, long ssrc) {

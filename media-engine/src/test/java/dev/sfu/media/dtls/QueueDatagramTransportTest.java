@@ -77,6 +77,14 @@ class QueueDatagramTransportTest {
     }
 
     @Test
+    void aFailingSenderIsLikeALostDatagram() throws IOException {
+        QueueDatagramTransport failing = new QueueDatagramTransport((data, offset, length) -> {
+            throw new IllegalStateException("channel closed");
+        }, 1200);
+        failing.send(new byte[3], 0, 3); // does not throw
+    }
+
+    @Test
     void dropsWhenTheQueueIsFull() {
         int accepted = 0;
         for (int i = 0; i < 1000; i++) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The node's one UDP socket and its one event-loop thread, which is the media thread. Uses native epoll when
  * available, else NIO. Writes are batched and flushed after each read burst or task ({@link #flush()}).
  */
-public final class MediaSocket implements AutoCloseable {
+public final class MediaSocket implements UdpSender, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaSocket.class);
 
     private final EventLoopGroup group;
@@ -74,6 +74,7 @@ public final class MediaSocket implements AutoCloseable {
     }
 
     /** Queues one datagram (copied); call on the media thread, then {@link #flush()} (done after reads/tasks). */
+    @Override
     public void send(byte[] data, int offset, int length, InetSocketAddress to) {
         if (!channel.isActive()) {
             sendFailures++;
@@ -85,6 +86,7 @@ public final class MediaSocket implements AutoCloseable {
         datagramsSent++;
     }
 
+    @Override
     public void flush() {
         channel.flush();
     }

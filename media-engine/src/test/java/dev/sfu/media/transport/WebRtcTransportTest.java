@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class WebRtcTransportTest {
 
     @BeforeEach
     void start() {
-        engine = MediaEngine.start(new MediaEngineConfig("127.0.0.1", 0, "127.0.0.1", Duration.ofMillis(600),
+        engine = MediaEngine.start(new MediaEngineConfig("127.0.0.1", 0, "127.0.0.1", Duration.ofMillis(2500),
                 Duration.ofMillis(20), 2));
         clientLoop = new NioEventLoopGroup(1);
         clientDtls = Executors.newFixedThreadPool(1);
@@ -83,7 +84,10 @@ class WebRtcTransportTest {
             client.sendRtp(rtp(seq, 0x11223344L));
         }
         client.sendRtcp(receiverReport(0x11223344L));
-        await(() -> clientRtp.size() == 20 && clientRtcp.size() == 1);
+        await(() -> clientRtp.size() == 20 && clientRtcp.size() == 1,
+                () -> "client got " + clientRtp.size() + " RTP, " + clientRtcp.size() + " RTCP, dropped "
+                        + client.mediaDropped() + "; server " + onMediaQuietly(transport::counters) + " " + events
+                        + " " + onMediaQuietly(engine::stats));
         for (int seq = 0; seq < 20; seq++) {
             assertArrayEquals(rtp(seq, 0x11223344L), clientRtp.get(seq), "echoed packet " + seq);
         }
@@ -179,7 +183,7 @@ class WebRtcTransportTest {
         client = openClient(transport, DtlsRole.CLIENT);
         onMedia(() -> { transport.connect(client.localDtlsParameters()); return null; });
         client.connect().get(15, TimeUnit.SECONDS);
-        client.close(); // stops consent checks; the engine's consent timeout is 600 ms here
+        client.close(); // stops consent checks; the engine's consent timeout is 2.5 s here
         client = null;
         await(() -> events.contains("closed ICE consent expired"));
         assertEquals("closed", onMedia(transport::iceState));
@@ -249,12 +253,24 @@ class WebRtcTransportTest {
         }
     }
 
+    private Object onMediaQuietly(Callable<?> task) {
+        try {
+            return onMedia(task);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     private static void assertCause(Class<? extends Exception> type, org.junit.jupiter.api.function.Executable call) {
         assertThrows(type, call);
     }
 
     /** Waits (bounded) for a condition; a generous bound, never a timing assertion. */
     private static void await(Callable<Boolean> condition) throws Exception {
+        await(condition, () -> "");
+    }
+
+    private static void await(Callable<Boolean> condition, Supplier<String> state) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (Boolean.TRUE.equals(condition.call())) {
@@ -262,7 +278,7 @@ class WebRtcTransportTest {
             }
             Thread.sleep(20);
         }
-        fail("condition not met in 15 s");
+        fail("condition not met in 15 s " + state.get());
     }
 
     private static byte[] rtp(int seq, long ssrc) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,24 @@ class DtlsSessionTest {
         connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
 
         assertRtpFlows(listenerA.awaitConnected(), listenerB.awaitConnected(), 0x55555555L);
+    }
+
+    @Test
+    void lostFinalServerFlightIsResentAfterTheServerConnected() throws Exception {
+        // The server's last flight (ChangeCipherSpec + Finished) is lost: the server is already connected and must
+        // answer the client's retransmitted flight from the post-handshake path.
+        AtomicInteger dropped = new AtomicInteger();
+        link.b.dropOutgoing((index, data, offset, length) -> {
+            boolean finalFlight = data[offset] == 20 || (data[offset + 3] | data[offset + 4]) != 0;
+            return finalFlight && dropped.getAndIncrement() < 2;
+        });
+        connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
+
+        SrtpSession srtpB = listenerB.awaitConnected();
+        SrtpSession srtpA = listenerA.awaitConnected();
+        assertTrue(dropped.get() >= 1);
+        assertRtpFlows(srtpA, srtpB, 0x77777777L);
+        assertRtpFlows(srtpB, srtpA, 0x88888888L);
     }
 
     @Test

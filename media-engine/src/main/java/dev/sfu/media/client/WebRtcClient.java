@@ -102,6 +102,7 @@ public final class WebRtcClient implements AutoCloseable {
     public long rtcpReceived() { return rtcpReceived; }
     public long mediaDropped() { return mediaDropped; }
 
+    /** Stops ICE, sends DTLS close_notify, closes the socket. Call from outside the client's event loop. */
     @Override
     public void close() {
         if (closed) {

@@ -181,9 +181,12 @@ public final class MediaEngine implements AutoCloseable {
                 socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get());
     }
 
-    /** Closes every transport and releases the port. Callable from any thread; idempotent. */
+    /** Closes every router and transport and releases the port. Call from outside the media thread; idempotent. */
     @Override
     public void close() {
+        if (socket.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("MediaEngine.close() would wait for the media thread on itself");
+        }
         if (closed) {
             return;
         }

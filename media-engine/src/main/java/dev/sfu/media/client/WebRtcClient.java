@@ -94,6 +94,11 @@ public final class WebRtcClient implements AutoCloseable {
         loop.execute(() -> protectAndSend(rtcp, true));
     }
 
+    /** Sends bytes as they are, unencrypted: lets tests and the load tool probe the server with bad datagrams. */
+    public void sendRaw(byte[] datagram) {
+        socket.send(datagram, 0, datagram.length);
+    }
+
     public boolean iceConnected() { return ice.connected(); }
     public String dtlsState() { return dtls.state(); }
     public long iceChecksSent() { return ice.checksSent(); }

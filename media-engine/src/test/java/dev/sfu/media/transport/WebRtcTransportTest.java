@@ -177,6 +177,13 @@ class WebRtcTransportTest {
                 attacker.send(new DatagramPacket(junk, junk.length, port));
             }
         }
+        // Forged media and DTLS from the selected address itself: SRTP authentication and DTLS drop them.
+        for (int i = 0; i < 20; i++) {
+            client.sendRaw(rtp(i, 99));
+            client.sendRaw(receiverReport(99));
+            client.sendRaw(new byte[] {23, (byte) 0xFE, (byte) 0xFD, 0, 1, 2, 3});
+        }
+        await(() -> onMedia(transport::counters).unprotectFailures() == 40);
         client.sendRtp(rtp(1, 99));
         await(() -> clientRtp.size() == 1);
 

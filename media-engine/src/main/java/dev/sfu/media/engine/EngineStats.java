@@ -13,7 +13,8 @@ import java.util.Map;
  * @param datagramsSent   datagrams queued on the socket
  * @param sendFailures    datagrams not sent because the socket was closed
  * @param dtlsRejected    DTLS handshakes refused because the handshake executor was full
+ * @param handlerErrors   exceptions that escaped packet handling (logged; the socket kept serving)
  */
 public record EngineStats(int port, int transports, Map<PacketKind, DemuxCounters.KindCounts> demux,
-                          long datagramsSent, long sendFailures, long dtlsRejected) {
+                          long datagramsSent, long sendFailures, long dtlsRejected, long handlerErrors) {
 }

@@ -178,7 +178,7 @@ public final class MediaEngine implements AutoCloseable {
     /** Socket-level counters; call on the media thread (e.g. through {@link #submit}). */
     public EngineStats stats() {
         return new EngineStats(localAddress().getPort(), transports.size(), demuxer.counters().snapshot(),
-                socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get());
+                socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get(), demuxer.errors());
     }
 
     /** Closes every router and transport and releases the port. Call from outside the media thread; idempotent. */

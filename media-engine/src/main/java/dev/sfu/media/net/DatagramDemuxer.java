@@ -23,6 +23,7 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
     private final TransportRegistry registry;
     private final DemuxCounters counters = new DemuxCounters();
     private final PacketBuffer packet = new PacketBuffer();
+    private long errors;
 
     public DatagramDemuxer(TransportRegistry registry) {
         this.registry = registry;
@@ -30,6 +31,11 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
 
     public DemuxCounters counters() {
         return counters;
+    }
+
+    /** Exceptions that reached this handler (a bug somewhere below it; the socket kept serving). */
+    public long errors() {
+        return errors;
     }
 
     @Override
@@ -115,6 +121,7 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A UDP socket serves every session: log and keep serving, never close it.
+        errors++;
         log.warn("Error on media socket (socket stays open)", cause);
     }
 }

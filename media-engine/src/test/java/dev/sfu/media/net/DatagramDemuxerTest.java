@@ -75,6 +75,7 @@ class DatagramDemuxerTest {
         channel.writeInbound(new DatagramPacket(buf, LOCAL, PEER));
         assertTrue(channel.isOpen());
         assertEquals(0, buf.refCnt());
+        assertEquals(1, demuxer.errors());
     }
 
     @Test

@@ -192,6 +192,7 @@ class WebRtcTransportTest {
         assertTrue(stats.demux().get(PacketKind.STUN).dropped() > 0, stats::toString);
         assertTrue(stats.demux().get(PacketKind.DTLS).unknownAddress() > 0, stats::toString);
         assertTrue(stats.demux().get(PacketKind.RTP_RTCP).unknownAddress() > 0, stats::toString);
+        assertEquals(0, stats.handlerErrors(), "no exception escaped packet handling");
         assertEquals("completed", onMedia(transport::iceState));
         assertEquals("connected", onMedia(transport::dtlsState));
     }

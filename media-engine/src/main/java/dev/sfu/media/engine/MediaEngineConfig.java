@@ -17,7 +17,7 @@ public record MediaEngineConfig(String bindHost, int port, String announcedIp, D
                                 Duration tickInterval, int dtlsThreads) {
     public static final Duration DEFAULT_CONSENT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(50);
-    public static final int DEFAULT_DTLS_THREADS = 4;
+    public static final int DEFAULT_DTLS_THREADS = 8;
 
     public MediaEngineConfig {
         Objects.requireNonNull(bindHost, "bindHost");

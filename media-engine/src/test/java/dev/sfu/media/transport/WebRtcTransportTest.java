@@ -140,12 +140,12 @@ class WebRtcTransportTest {
     void connectTwiceOrWithBadParametersIsRefused() throws Exception {
         WebRtcTransport transport = createTransport();
         DtlsParameters good = new DtlsParameters("client", List.of(CLIENT_CERTIFICATE.fingerprint()));
-        assertCause(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> onMedia(() -> { transport.connect(new DtlsParameters("sideways", good.fingerprints())); return 0; }));
-        assertCause(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> onMedia(() -> { transport.connect(new DtlsParameters("client", List.of())); return 0; }));
         onMedia(() -> { transport.connect(good); return 0; });
-        assertCause(IllegalStateException.class, () -> onMedia(() -> { transport.connect(good); return 0; }));
+        assertThrows(IllegalStateException.class, () -> onMedia(() -> { transport.connect(good); return 0; }));
     }
 
     @Test
@@ -299,10 +299,6 @@ class WebRtcTransportTest {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    private static void assertCause(Class<? extends Exception> type, org.junit.jupiter.api.function.Executable call) {
-        assertThrows(type, call);
     }
 
     /** Waits (bounded) for a condition; a generous bound, never a timing assertion. */

@@ -17,25 +17,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Configuration for members started inside a test: free ports on 127.0.0.1, quick timings. */
-final class TestMembers {
-    static final String HOST = "127.0.0.1";
+public final class TestMembers {
+    public static final String HOST = "127.0.0.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestMembers() {
     }
 
     /** The ports of one member, each free when chosen. */
-    record Ports(int http, int remoting, int management, int media) {
-        static Ports free() {
+    public record Ports(int http, int remoting, int management, int media) {
+        public static Ports free() {
             return new Ports(freeTcpPort(), freeTcpPort(), freeTcpPort(), freeUdpPort());
         }
 
-        String remotingHostPort() {
+        public String remotingHostPort() {
             return HOST + ":" + remoting;
         }
     }
 
-    static Config config(String id, Ports ports, String seedNodes) {
+    public static Config config(String id, Ports ports, String seedNodes) {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("sfu.node.id", id);
         overrides.put("sfu.node.hostname", HOST);

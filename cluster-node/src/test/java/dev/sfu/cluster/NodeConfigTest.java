@@ -1,6 +1,7 @@
 package dev.sfu.cluster;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,6 +37,24 @@ class NodeConfigTest {
         assertEquals("10.0.0.4", config.getString("pekko.management.http.hostname"));
         assertEquals(8561, config.getInt("pekko.management.http.port"));
         assertEquals("10.0.0.4", config.getString("sfu.media.announced-ip"));
+    }
+
+    @Test
+    void aFlagWinsOverASystemPropertyWhichWinsOverTheFile() {
+        System.setProperty("sfu.http.port", "3999");
+        System.setProperty("sfu.management.port", "8999");
+        ConfigFactory.invalidateCaches();
+        try {
+            NodeSettings settings = NodeSettings.from(NodeConfig.load(Map.of("sfu.http.port", "3004")));
+
+            assertEquals(3004, settings.httpPort());
+            assertEquals(8999, settings.managementPort());
+            assertEquals(2551, settings.remotingPort());
+        } finally {
+            System.clearProperty("sfu.http.port");
+            System.clearProperty("sfu.management.port");
+            ConfigFactory.invalidateCaches();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
 
@@ -14,6 +15,7 @@ class MainTest {
     void aTakenPortEndsTheProgramWithAFailureCode() throws IOException {
         TestMembers.Ports ports = TestMembers.Ports.free();
         try (ServerSocket taken = new ServerSocket(ports.http(), 1, InetAddress.getByName(TestMembers.HOST))) {
+            assertTrue(taken.isBound());
             int exitCode = Main.run(new String[]{"--id", "busy", "--http-port", Integer.toString(ports.http()),
                     "--remoting-port", Integer.toString(ports.remoting()),
                     "--management-port", Integer.toString(ports.management()),

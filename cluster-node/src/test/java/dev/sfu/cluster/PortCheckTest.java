@@ -17,6 +17,7 @@ class PortCheckTest {
     @Test
     void aListeningTcpPortIsReportedByNameAndNumber() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(TestMembers.HOST))) {
+            assertTrue(taken.isBound());
             StartupException failure = assertThrows(StartupException.class,
                     () -> PortCheck.requireFreeTcp("management", TestMembers.HOST, taken.getLocalPort()));
 
@@ -49,6 +50,7 @@ class PortCheckTest {
         TestMembers.Ports ports = TestMembers.Ports.free();
         NodeSettings settings = NodeSettings.from(TestMembers.config("busy", ports, ports.remotingHostPort()));
         try (ServerSocket taken = new ServerSocket(ports.management(), 1, InetAddress.getByName(TestMembers.HOST))) {
+            assertTrue(taken.isBound());
             StartupException failure = assertThrows(StartupException.class, () -> PortCheck.requireFree(settings));
 
             assertTrue(failure.getMessage().contains("port " + ports.management()), failure.getMessage());

@@ -101,7 +101,8 @@ class SfuNodeClusterTest {
     @Order(2)
     void aTerminatedMemberDisappearsFromTheNodeListOfTheOthers() throws InterruptedException {
         BlockingQueue<SignalingEvent> events = new LinkedBlockingQueue<>();
-        try (AutoCloseable subscription = sfu1.service().subscribe(null, events::add)) {
+        AutoCloseable subscription = sfu1.service().subscribe(null, events::add);
+        try {
             sfu3.close();
 
             for (SfuNode remaining : List.of(sfu1, sfu2)) {
@@ -112,16 +113,17 @@ class SfuNodeClusterTest {
             }
             SignalingEvent down = nextEventAbout("sfu3", events);
             assertEquals("nodeDown", down.type());
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        } finally {
+            close(subscription);
         }
     }
 
     @Test
     @Order(3)
-    void aMemberThatLeavesIsSeenLeavingAndThenRemoved() throws InterruptedException {
+    void aMemberThatLeavesIsSeenLeavingAndThenRemoved() throws Exception {
         BlockingQueue<SignalingEvent> events = new LinkedBlockingQueue<>();
-        try (AutoCloseable subscription = sfu1.service().subscribe(null, events::add)) {
+        AutoCloseable subscription = sfu1.service().subscribe(null, events::add);
+        try {
             Cluster.get(sfu2.system()).manager().tell(new Leave(Cluster.get(sfu2.system()).selfMember().address()));
 
             SignalingEvent down = nextEventAbout("sfu2", events);
@@ -134,6 +136,14 @@ class SfuNodeClusterTest {
             });
             // A member that left stops its actor system (CoordinatedShutdown after Removed).
             sfu2.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } finally {
+            close(subscription);
+        }
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -64,6 +64,7 @@ class SfuNodeTest {
     void aTakenHttpPortStopsStartupNamingThePort() throws IOException {
         TestMembers.Ports ports = TestMembers.Ports.free();
         try (ServerSocket taken = new ServerSocket(ports.http(), 1, InetAddress.getByName(TestMembers.HOST))) {
+            assertTrue(taken.isBound());
             StartupException failure = assertThrows(StartupException.class, () -> SfuNode.start(
                     TestMembers.config("blocked", ports, ports.remotingHostPort()), new CpuOnlyLoadSource()));
 
@@ -75,6 +76,7 @@ class SfuNodeTest {
     void aTakenRemotingPortStopsStartupNamingThePort() throws IOException {
         TestMembers.Ports ports = TestMembers.Ports.free();
         try (ServerSocket taken = new ServerSocket(ports.remoting(), 1, InetAddress.getByName(TestMembers.HOST))) {
+            assertTrue(taken.isBound());
             StartupException failure = assertThrows(StartupException.class, () -> SfuNode.start(
                     TestMembers.config("blocked", ports, ports.remotingHostPort()), new CpuOnlyLoadSource()));
 

@@ -2,9 +2,9 @@ package dev.sfu.cluster.registry;
 
 import dev.sfu.cluster.NodeSettings;
 import dev.sfu.signaling.api.NodeInfo;
+import dev.sfu.signaling.api.NodeLoad;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -86,6 +86,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private final Map<String, Member> membersByKey = new HashMap<>();
     private final Set<String> unreachableKeys = new HashSet<>();
     private Map<String, NodeAnnouncement> announcements = Map.of();
+    private NodeLoad lastLoad = NodeLoad.EMPTY;
     // for change events
     private final Set<ActorRef<NodeEvent>> subscribers = new HashSet<>();
     private Map<String, NodeInfo> lastListed = Map.of();
@@ -124,7 +125,6 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
                 .onMessage(MembershipChanged.class, this::onMembershipChanged)
                 .onMessage(AnnouncementsChanged.class, this::onAnnouncementsChanged)
                 .onMessage(UpdateDone.class, this::onUpdateDone)
-                .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
 
@@ -184,15 +184,20 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         return this;
     }
 
-    private Behavior<Command> onPostStop() {
-        subscribers.clear();
-        return this;
-    }
-
     private void publish() {
         NodeAnnouncement self = new NodeAnnouncement(settings.id(), selfKey, settings.httpUrl(),
-                settings.managementUrl(), settings.mediaAddress(), loadSource.currentLoad(), System.currentTimeMillis());
+                settings.managementUrl(), settings.mediaAddress(), currentLoad(), System.currentTimeMillis());
         update(map -> map.put(selfUniqueAddress, settings.id(), self));
+    }
+
+    /** A failing load source must not stop the announcements: the member is still there. */
+    private NodeLoad currentLoad() {
+        try {
+            lastLoad = loadSource.currentLoad();
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("load source failed; announcing the last load: {}", e.toString());
+        }
+        return lastLoad;
     }
 
     /** Every member prunes a removed member's entry; the removals are idempotent, so no one needs to lead. */

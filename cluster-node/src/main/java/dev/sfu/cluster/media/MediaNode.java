@@ -7,7 +7,6 @@ import dev.sfu.media.ortc.MediaKind;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.transport.DtlsParameters;
-import dev.sfu.signaling.api.ApiException;
 import dev.sfu.signaling.api.Responses.ConnectionInfo;
 import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.ProducerCreated;
@@ -16,6 +15,7 @@ import dev.sfu.signaling.api.Responses.TransportCreated;
 import dev.sfu.signaling.api.SignalingEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,9 +24,11 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -150,7 +152,9 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public static Behavior<Command> create(String nodeId, MediaEngine engine,
                                            ActorRef<Topic.Command<SfuEventTopic.Published>> events,
                                            ProducerLocator producers) {
-        return Behaviors.setup(context -> new MediaNode(context, nodeId, engine, events, producers));
+        // Resume on an unexpected failure: restarting would forget this member's media objects.
+        return Behaviors.supervise(Behaviors.<Command>setup(context -> new MediaNode(context, nodeId, engine, events, producers)))
+                .onFailure(SupervisorStrategy.resume());
     }
 
     // passed by argument
@@ -251,8 +255,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
             return this;
         }
         String producerId = MediaIds.newId(nodeId);
-        CompletableFuture<ProducerRecord> work =
-                engine.submit(() -> media.produce(producerId, request.transportId(), kind, request.rtpParameters()));
+        CompletionStage<ProducerRecord> work =
+                submit(() -> media.produce(producerId, request.transportId(), kind, request.rtpParameters()));
         getContext().pipeToSelf(work, (record, failure) -> new WorkDone(() -> {
             if (failure != null) {
                 request.replyTo().tell(new ProducerReply(null, refusal(failure, "produce")));
@@ -385,11 +389,20 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
      * Runs {@code work} on the media thread, then (on this actor's thread) replies with {@code ok} of its result,
      * or with {@code refused} of the refusal it failed with.
      */
-    private <T, R> void onMediaThread(java.util.concurrent.Callable<T> work, ActorRef<R> replyTo,
+    private <T, R> void onMediaThread(Callable<T> work, ActorRef<R> replyTo,
                                       Function<T, R> ok, Function<Refusal, R> refused) {
-        CompletionStage<T> future = engine.submit(work);
+        CompletionStage<T> future = submit(work);
         getContext().pipeToSelf(future, (value, failure) -> new WorkDone(() ->
                 replyTo.tell(failure == null ? ok.apply(value) : refused.apply(refusal(failure, "request")))));
+    }
+
+    /** Runs {@code work} on the media thread; an engine that refuses the task yields a failed stage, not a crash. */
+    private <T> CompletionStage<T> submit(Callable<T> work) {
+        try {
+            return engine.submit(work);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private Refusal refusal(Throwable failure, String what) {
@@ -397,7 +410,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         return Refusal.of(failure);
     }
 
-    private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<ProducerEntity.Command> producerEntity(String producerId) {
+    private EntityRef<ProducerEntity.Command> producerEntity(String producerId) {
         return sharding.entityRefFor(ProducerEntity.TYPE_KEY, producerId);
     }
 

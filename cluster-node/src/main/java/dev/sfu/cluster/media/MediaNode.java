@@ -4,6 +4,8 @@ import dev.sfu.cluster.CborSerializable;
 import dev.sfu.cluster.signaling.SfuEventTopic;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.media.ortc.MediaKind;
+import dev.sfu.media.ortc.Ortc;
+import dev.sfu.media.ortc.OrtcException;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.transport.DtlsParameters;
@@ -250,7 +252,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         MediaKind kind;
         try {
             kind = MediaKind.fromWire(request.kind());
-        } catch (IllegalArgumentException e) {
+            Ortc.validateRtpParameters(request.rtpParameters());
+        } catch (IllegalArgumentException | OrtcException e) {
             request.replyTo().tell(new ProducerReply(null, new Refusal(400, e.getMessage())));
             return this;
         }
@@ -271,6 +274,12 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     }
 
     private Behavior<Command> onConsume(Consume request) {
+        try {
+            Ortc.validateRtpCapabilities(request.rtpCapabilities());
+        } catch (OrtcException e) {
+            request.replyTo().tell(new ConsumerReply(null, new Refusal(400, e.getMessage())));
+            return this;
+        }
         String producerHome = MediaIds.homeNode(request.producerId()).orElse(null);
         if (producerHome == null) {
             request.replyTo().tell(new ConsumerReply(null,

@@ -1,8 +1,8 @@
 package dev.sfu.cluster;
 
 /**
- * Marker for every message that crosses the cluster; {@code application.conf} binds it to Pekko's
- * {@code jackson-cbor} serializer.
+ * Marks a message or replicated value that crosses the network between members. application.conf binds it to
+ * Pekko's {@code jackson-cbor} serializer.
  */
 public interface CborSerializable {
 }

@@ -157,7 +157,7 @@ final class LocalMedia {
             WebRtcTransport t = entry.transport();
             TransportStats stats = t.stats();
             list.add(new ConnectionInfo(id, nodeId, entry.room(), entry.direction(), t.iceState(), t.dtlsState(),
-                    stats.bitrateIn(), stats.bitrateOut(), t.producers().size(), t.consumers().size()));
+                    stats.receiveBitrateBps(), stats.sendBitrateBps(), t.producers().size(), t.consumers().size()));
         });
         return list;
     }

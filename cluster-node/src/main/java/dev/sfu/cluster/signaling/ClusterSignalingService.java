@@ -53,28 +53,29 @@ public final class ClusterSignalingService implements SignalingService {
     private final ActorRef<MediaNode.Command> localMediaNode;
     private final ActorRef<MediaNodeDirectory.Command> directory;
     private final ActorRef<Topic.Command<SfuEventTopic.Published>> events;
-    private final Supplier<CompletionStage<List<NodeInfo>>> nodes;
+    private final MemberView members;
     private final Duration askTimeout;
 
     public ClusterSignalingService(ActorSystem<?> system, String nodeId, ActorRef<MediaNode.Command> localMediaNode,
                                    ActorRef<MediaNodeDirectory.Command> directory,
                                    ActorRef<Topic.Command<SfuEventTopic.Published>> events,
-                                   Supplier<CompletionStage<List<NodeInfo>>> nodes) {
+                                   MemberView members) {
         this.system = system;
         this.nodeId = MediaIds.requireValidNodeId(nodeId);
         this.localMediaNode = localMediaNode;
         this.directory = directory;
         this.events = events;
-        this.nodes = nodes;
+        this.members = members;
         this.askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
     }
 
     /**
      * Starts this member's side of the media cluster: the event topic, producer sharding, the MediaNode and the
-     * directory of all members' MediaNodes; returns the service the HTTP routes call.
+     * directory of all members' MediaNodes; returns the service the HTTP routes call. {@code members} answers
+     * {@code nodes()} and adds nodeUp/nodeDown to every subscription.
      */
     public static ClusterSignalingService start(Spawner spawner, ActorSystem<?> system, String nodeId,
-                                                MediaEngine engine, Supplier<CompletionStage<List<NodeInfo>>> nodes) {
+                                                MediaEngine engine, MemberView members) {
         Duration askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
         ActorRef<Topic.Command<SfuEventTopic.Published>> events =
                 spawner.spawn(SfuEventTopic.create(), SfuEventTopic.NAME);
@@ -84,7 +85,7 @@ public final class ClusterSignalingService implements SignalingService {
                 MediaNode.actorName(nodeId));
         ActorRef<MediaNodeDirectory.Command> directory =
                 spawner.spawn(MediaNodeDirectory.create(), "media-node-directory");
-        return new ClusterSignalingService(system, nodeId, mediaNode, directory, events, nodes);
+        return new ClusterSignalingService(system, nodeId, mediaNode, directory, events, members);
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class ClusterSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<List<NodeInfo>> nodes() {
-        return nodes.get();
+        return members.nodes();
     }
 
     @Override
@@ -197,7 +198,11 @@ public final class ClusterSignalingService implements SignalingService {
     public AutoCloseable subscribe(String room, Consumer<SignalingEvent> listener) {
         ActorRef<EventSubscriber.Command> subscriber = system.systemActorOf(
                 EventSubscriber.create(events, room, listener), "event-subscriber-" + UUID.randomUUID(), Props.empty());
-        return () -> subscriber.tell(EventSubscriber.Stop.INSTANCE);
+        AutoCloseable memberEvents = members.subscribe(listener);
+        return () -> {
+            subscriber.tell(EventSubscriber.Stop.INSTANCE);
+            memberEvents.close();
+        };
     }
 
     // ---- routing

@@ -9,7 +9,9 @@ import dev.sfu.media.ortc.RouterCodecs;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.signaling.api.ApiException;
+import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.Requests;
+import dev.sfu.signaling.api.SignalingEvent;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -45,7 +47,7 @@ class ClusterSignalingServiceTest {
 
     private static ClusterSignalingService start(ActorTestKit member, String nodeId) {
         return ClusterSignalingService.start(member::spawn, member.system(), nodeId, null,
-                () -> CompletableFuture.completedFuture(List.of()));
+                new NoMembers());
     }
 
     /** Waits until {@code service} routes to {@code other}: an unknown id there is refused by that member (404). */
@@ -138,5 +140,18 @@ class ClusterSignalingServiceTest {
 
     static RtpCapabilities deviceCaps() {
         return Ortc.generateRouterRtpCapabilities(RouterCodecs.defaultMediaCodecs());
+    }
+
+    /** These tests look at media, not membership: no member list, no node events. */
+    private static final class NoMembers implements MemberView {
+        @Override
+        public CompletionStage<List<NodeInfo>> nodes() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public AutoCloseable subscribe(java.util.function.Consumer<SignalingEvent> listener) {
+            return () -> { };
+        }
     }
 }

@@ -1,0 +1,94 @@
+package dev.sfu.cluster;
+
+import com.typesafe.config.Config;
+import dev.sfu.cluster.registry.NodeLoadSource;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One running SFU member: its actor system (cluster member) with the registry, management and HTTP API up. */
+public final class SfuNode implements AutoCloseable {
+
+    /** Where a started member can be reached. */
+    public record Endpoints(String httpUrl, String membersUrl, String remotingAddress, String mediaAddress) {
+    }
+
+    private final ActorSystem<Guardian.Command> system;
+    private final NodeSettings settings;
+    private final Endpoints endpoints;
+
+    private SfuNode(ActorSystem<Guardian.Command> system, NodeSettings settings, Endpoints endpoints) {
+        this.system = system;
+        this.settings = settings;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * Starts a member and waits until its servers are bound; it joins the cluster through the configured seed nodes
+     * in the background.
+     *
+     * @throws StartupException naming the port when a port cannot be bound
+     */
+    public static SfuNode start(Config config, NodeLoadSource loadSource) throws StartupException {
+        NodeSettings settings = NodeSettings.from(config);
+        CompletableFuture<Endpoints> started = new CompletableFuture<>();
+        ActorSystem<Guardian.Command> system;
+        try {
+            system = ActorSystem.create(Guardian.create(settings, loadSource, started), NodeConfig.SYSTEM_NAME, config);
+        } catch (RuntimeException e) {
+            // Remoting binds while the actor system is created.
+            throw new StartupException("remoting port " + settings.remotingPort() + " on " + settings.hostname()
+                    + (Failures.hasCause(e, java.net.BindException.class) ? " is already in use" : " cannot be bound")
+                    + " (" + e.getMessage() + ")", e);
+        }
+        try {
+            Endpoints endpoints = started.get(settings.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new SfuNode(system, settings, endpoints);
+        } catch (ExecutionException e) {
+            terminate(system, settings.startupTimeout());
+            Throwable cause = Failures.unwrap(e);
+            throw cause instanceof StartupException startup ? startup
+                    : new StartupException(settings.id() + " cannot start: " + cause, cause);
+        } catch (TimeoutException e) {
+            terminate(system, settings.startupTimeout());
+            throw new StartupException(settings.id() + " did not start within " + settings.startupTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            terminate(system, settings.startupTimeout());
+            throw new StartupException(settings.id() + ": interrupted while starting", e);
+        }
+    }
+
+    public ActorSystem<Guardian.Command> system() {
+        return system;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Stops the member (leaving the cluster through CoordinatedShutdown) and waits until it has stopped. */
+    @Override
+    public void close() {
+        terminate(system, settings.startupTimeout());
+    }
+
+    private static void terminate(ActorSystem<?> system, Duration timeout) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Terminating anyway; nothing more to wait for.
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.sfu.media.engine;
+
+import dev.sfu.media.dtls.DtlsCertificate;
+import dev.sfu.media.net.DatagramDemuxer;
+import dev.sfu.media.net.MediaSocket;
+import dev.sfu.media.net.TransportRegistry;
+import dev.sfu.media.transport.DtlsFingerprint;
+import dev.sfu.media.transport.IceCandidate;
+import dev.sfu.media.transport.MediaContext;
+import dev.sfu.media.transport.WebRtcTransport;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's media engine: the UDP socket whose event-loop thread is the media thread, the registry of sessions on
+ * it, one DTLS certificate, a small executor for DTLS handshakes and one timer that drives {@code onTick}.
+ *
+ * <p>Other threads come in only through {@link #submit}; everything else must be called on the media thread.
+ */
+public final class MediaEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
+    private static final int DTLS_QUEUE_CAPACITY = 1024;
+
+    // Passed by argument.
+    private final MediaEngineConfig config;
+
+    // Allocated by this.
+    private final TransportRegistry registry = new TransportRegistry();
+    private final DatagramDemuxer demuxer = new DatagramDemuxer(registry);
+    private final DtlsCertificate certificate;
+    private final ThreadPoolExecutor dtlsExecutor;
+    private final AtomicLong dtlsRejected = new AtomicLong();
+    private final MediaSocket socket;
+    private final MediaContext context;
+    private final ScheduledFuture<?> ticker;
+
+    // Others (media thread).
+    private final Map<String, WebRtcTransport> transports = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    private MediaEngine(MediaEngineConfig config) {
+        this.config = config;
+        this.certificate = DtlsCertificate.generate();
+        this.dtlsExecutor = new ThreadPoolExecutor(config.dtlsThreads(), config.dtlsThreads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(DTLS_QUEUE_CAPACITY), new DefaultThreadFactory("dtls-handshake", true),
+                (task, executor) -> {
+                    dtlsRejected.incrementAndGet();
+                    throw new RejectedExecutionException("DTLS handshake executor is full");
+                });
+        this.dtlsExecutor.allowCoreThreadTimeOut(true);
+        try {
+            this.socket = MediaSocket.bind(config.bindHost(), config.port(), demuxer);
+        } catch (RuntimeException e) {
+            dtlsExecutor.shutdownNow();
+            throw e;
+        }
+        EventLoop mediaThread = socket.eventLoop();
+        this.context = new MediaContext(socket, registry, certificate, dtlsExecutor, mediaThread,
+                System::currentTimeMillis, config.consentTimeout());
+        long period = config.tickInterval().toMillis();
+        this.ticker = mediaThread.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Binds the media port and starts the media thread.
+     *
+     * @throws dev.sfu.media.net.MediaSocketException when the port is taken; the message names it
+     */
+    public static MediaEngine start(MediaEngineConfig config) {
+        return new MediaEngine(config);
+    }
+
+    /** Runs {@code task} on the media thread (inline when already on it); queued datagrams are flushed after. */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        EventLoop mediaThread = socket.eventLoop();
+        Runnable run = () -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            } finally {
+                socket.flush();
+            }
+        };
+        if (mediaThread.inEventLoop()) {
+            run.run();
+        } else {
+            try {
+                mediaThread.execute(run);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new IllegalStateException("media engine is closed", e));
+            }
+        }
+        return result;
+    }
+
+    /** The address the socket is bound to (the real port when the config asked for 0). */
+    public InetSocketAddress localAddress() {
+        return socket.localAddress();
+    }
+
+    /**
+     * Creates a WebRTC transport on this node's port (media thread only).
+     * TODO(coordinator): once branch rtp lands, take the Router and pass it on (WebRtcTransport extends Transport).
+     */
+    public WebRtcTransport createWebRtcTransport(String transportId, WebRtcTransport.Listener listener) {
+        requireMediaThread();
+        if (transports.containsKey(transportId)) {
+            throw new IllegalArgumentException("transport already exists: " + transportId);
+        }
+        IceCandidate candidate = IceCandidate.udpHost(config.announcedIp(), localAddress().getPort());
+        WebRtcTransport transport = new WebRtcTransport(transportId, context, candidate, new WebRtcTransport.Listener() {
+            @Override
+            public void onIceStateChange(WebRtcTransport t, String state) {
+                listener.onIceStateChange(t, state);
+            }
+
+            @Override
+            public void onDtlsStateChange(WebRtcTransport t, String state) {
+                listener.onDtlsStateChange(t, state);
+            }
+
+            @Override
+            public void onTransportClosed(WebRtcTransport t, String reason) {
+                transports.remove(t.id(), t);
+                listener.onTransportClosed(t, reason);
+            }
+        });
+        transports.put(transportId, transport);
+        return transport;
+    }
+
+    public Optional<WebRtcTransport> webRtcTransport(String transportId) {
+        return Optional.ofNullable(transports.get(transportId));
+    }
+
+    /** The fingerprints of this node's DTLS certificate, as put in every transport's dtlsParameters. */
+    public List<DtlsFingerprint> fingerprints() {
+        return List.of(certificate.fingerprint());
+    }
+
+    /** Socket-level counters; call on the media thread (e.g. through {@link #submit}). */
+    public EngineStats stats() {
+        return new EngineStats(localAddress().getPort(), transports.size(), demuxer.counters().snapshot(),
+                socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get());
+    }
+
+    /** Closes every transport and releases the port. Callable from any thread; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            submit(() -> {
+                ticker.cancel(false);
+                for (WebRtcTransport t : new ArrayList<>(transports.values())) {
+                    t.close();
+                }
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Closing transports failed: {}", e.toString());
+        }
+        socket.close();
+        dtlsExecutor.shutdownNow();
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        for (WebRtcTransport t : new ArrayList<>(transports.values())) {
+            try {
+                t.onTick(now);
+            } catch (RuntimeException e) {
+                log.warn("onTick failed for transport {}", t.id(), e);
+            }
+        }
+        socket.flush();
+    }
+
+    private void requireMediaThread() {
+        if (!socket.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("call on the media thread (MediaEngine.submit)");
+        }
+    }
+}

@@ -28,6 +28,10 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,7 +50,9 @@ import java.util.function.Function;
 public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 
     public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "sfu-media-node");
+    private static final Logger LOG = LoggerFactory.getLogger(MediaNode.class);
     private static final String NAME_PREFIX = "media-node-";
+    private static final Duration TICK_INTERVAL = Duration.ofMillis(100);
 
     /** The name to spawn the MediaNode of member {@code nodeId} with. */
     public static String actorName(String nodeId) {
@@ -106,6 +112,12 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record GetStats(ActorRef<StatsReply> replyTo) implements Command {
     }
 
+    /**
+     * Drives the RTP layer's periodic work. Interim, like {@link WebRtcMediaTransport}: the engine's own timer takes
+     * this over when its transports are the RTP layer's.
+     */
+    private enum Tick implements Command { INSTANCE }
+
     /** Engine work finished: run the rest of the request on the actor's thread. */
     private record WorkDone(Runnable rest) implements Command {
     }
@@ -155,7 +167,10 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                                            ActorRef<Topic.Command<SfuEventTopic.Published>> events,
                                            ProducerLocator producers) {
         // Resume on an unexpected failure: restarting would forget this member's media objects.
-        return Behaviors.supervise(Behaviors.<Command>setup(context -> new MediaNode(context, nodeId, engine, events, producers)))
+        return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(timers -> {
+                    timers.startTimerAtFixedRate(Tick.INSTANCE, TICK_INTERVAL);
+                    return new MediaNode(context, nodeId, engine, events, producers);
+                })))
                 .onFailure(SupervisorStrategy.resume());
     }
 
@@ -211,6 +226,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 .onMessage(ListStreams.class, this::onListStreams)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(WorkDone.class, this::onWorkDone)
+                .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessage(TransportGone.class, this::onTransportGone)
                 .onMessage(ProducerGone.class, this::onProducerGone)
                 .onMessage(ConsumerGone.class, this::onConsumerGone)
@@ -365,6 +381,16 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onGetStats(GetStats request) {
         onMediaThread(media::stats, request.replyTo(), stats -> new StatsReply(stats, null),
                 refusal -> new StatsReply(null, refusal));
+        return this;
+    }
+
+    private Behavior<Command> onTick() {
+        submit(() -> {
+            media.onTick(System.currentTimeMillis());
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) LOG.warn("media tick failed on {}: {}", nodeId, failure.toString());
+        });
         return this;
     }
 

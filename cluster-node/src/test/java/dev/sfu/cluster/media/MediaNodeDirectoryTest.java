@@ -2,6 +2,8 @@ package dev.sfu.cluster.media;
 
 import dev.sfu.cluster.signaling.SfuEventTopic;
 import dev.sfu.cluster.testing.TestCluster;
+import dev.sfu.media.engine.MediaEngine;
+import dev.sfu.media.engine.MediaEngineConfig;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +33,20 @@ class MediaNodeDirectoryTest {
         sfu2MediaNode = spawnMediaNode(cluster.member(1), "sfu-2.b");
     }
 
-    /** A MediaNode that is never asked to do media work here, so it needs no engine. */
+    private static final List<MediaEngine> engines = new ArrayList<>();
+
     private static ActorRef<MediaNode.Command> spawnMediaNode(ActorTestKit member, String nodeId) {
+        MediaEngine engine = MediaEngine.start(MediaEngineConfig.of("127.0.0.1", 0, "127.0.0.1"));
+        engines.add(engine);
         var topic = member.spawn(SfuEventTopic.create());
         ProducerLocator nowhere = producerId -> CompletableFuture.completedFuture(Optional.empty());
-        return member.spawn(MediaNode.create(nodeId, null, topic, nowhere), MediaNode.actorName(nodeId));
+        return member.spawn(MediaNode.create(nodeId, engine, topic, nowhere), MediaNode.actorName(nodeId));
     }
 
     @AfterAll
     static void stopCluster() {
         cluster.close();
+        engines.forEach(MediaEngine::close);
     }
 
     @Test

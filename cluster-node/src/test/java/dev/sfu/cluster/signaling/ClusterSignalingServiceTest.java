@@ -4,6 +4,22 @@ import dev.sfu.cluster.media.MediaIds;
 import dev.sfu.cluster.media.ProducerEntity;
 import dev.sfu.cluster.media.ProducerRecord;
 import dev.sfu.cluster.testing.TestCluster;
+import dev.sfu.cluster.testing.TestClient;
+import dev.sfu.media.engine.MediaEngine;
+import dev.sfu.media.engine.MediaEngineConfig;
+import dev.sfu.media.ortc.RtcpParameters;
+import dev.sfu.media.ortc.RtpCodecParameters;
+import dev.sfu.media.ortc.RtpEncodingParameters;
+import dev.sfu.signaling.api.Responses.ConnectionInfo;
+import dev.sfu.signaling.api.Responses.ConsumerCreated;
+import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.StreamInfo;
+import dev.sfu.signaling.api.Responses.TransportCreated;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.sfu.media.ortc.Ortc;
 import dev.sfu.media.ortc.RouterCodecs;
 import dev.sfu.media.ortc.RtpCapabilities;
@@ -35,6 +51,7 @@ class ClusterSignalingServiceTest {
     private static TestCluster cluster;
     private static ClusterSignalingService sfu1;
     private static ClusterSignalingService sfu2;
+    private static final List<MediaEngine> engines = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() {
@@ -46,8 +63,9 @@ class ClusterSignalingServiceTest {
     }
 
     private static ClusterSignalingService start(ActorTestKit member, String nodeId) {
-        return ClusterSignalingService.start(member::spawn, member.system(), nodeId, null,
-                new NoMembers());
+        MediaEngine engine = MediaEngine.start(MediaEngineConfig.of("127.0.0.1", 0, "127.0.0.1"));
+        engines.add(engine);
+        return ClusterSignalingService.start(member::spawn, member.system(), nodeId, engine, new NoMembers());
     }
 
     /** Waits until {@code service} routes to {@code other}: an unknown id there is refused by that member (404). */
@@ -64,6 +82,7 @@ class ClusterSignalingServiceTest {
     @AfterAll
     static void stopCluster() {
         cluster.close();
+        engines.forEach(MediaEngine::close);
     }
 
     @Test
@@ -123,6 +142,114 @@ class ClusterSignalingServiceTest {
                 new RtpCapabilities(null, List.of()))));
         assertEquals(400, e.status());
         assertEquals("rtpCapabilities.codecs is missing", e.getMessage());
+    }
+
+    // ---- with real media engines (one per member, ephemeral UDP ports)
+
+    @Test
+    void produceOnOneMemberConsumeThroughAnotherMembersApiDeliversPackets() throws Exception {
+        String room = "room-flow";
+        RtpCapabilities caps = sfu2.routerRtpCapabilities(room).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        TransportCreated send = value(sfu1.createTransport(new Requests.CreateTransport(room, "send", null, null)));
+        TransportCreated recv = value(sfu2.createTransport(new Requests.CreateTransport(room, "recv", "sfu1", null)));
+        assertEquals("sfu1", send.node());
+        assertEquals("sfu1", recv.node()); // placed by the node hint, asked of sfu2
+
+        try (TestClient sender = TestClient.connect(sfu1, send); TestClient receiver = TestClient.connect(sfu2, recv)) {
+            ProducerCreated producer = value(sfu1.produce(new Requests.Produce(send.id(), "audio", opus(4242L), null)));
+            ConsumerCreated consumer = value(sfu2.consume(new Requests.Consume(recv.id(), producer.id(), caps)));
+            assertEquals(producer.id(), consumer.producerId());
+            assertEquals("audio", consumer.kind());
+            value(sfu2.resumeConsumer(consumer.id()));
+
+            // bounded: at most 250 packets, 20 ms apart
+            for (int seq = 0; seq < 250 && receiver.client().rtpReceived() == 0; seq++) {
+                sender.client().sendRtp(TestClient.rtp(111, seq, seq * 960L, 4242L));
+                Thread.sleep(20);
+            }
+            assertTrue(receiver.client().rtpReceived() > 0, "the consumer got no RTP");
+        }
+    }
+
+    @Test
+    void producingOnARecvTransportOrConsumingOnASendTransportIsRefused() {
+        String room = "room-direction";
+        TransportCreated send = value(sfu2.createTransport(new Requests.CreateTransport(room, "send", null, null)));
+        TransportCreated recv = value(sfu2.createTransport(new Requests.CreateTransport(room, "recv", null, null)));
+        ApiException produce = failure(sfu1.produce(new Requests.Produce(recv.id(), "audio", opus(5151L), null)));
+        assertEquals(400, produce.status());
+        assertTrue(produce.getMessage().contains("recv transport"), produce.getMessage());
+
+        ProducerCreated producer = value(sfu2.produce(new Requests.Produce(send.id(), "audio", opus(5152L), null)));
+        ApiException consume = failure(sfu1.consume(new Requests.Consume(send.id(), producer.id(), deviceCaps())));
+        assertEquals(400, consume.status());
+        assertTrue(consume.getMessage().contains("send transport"), consume.getMessage());
+    }
+
+    @Test
+    void streamsAndConnectionsListBothMembers() {
+        String room = "room-list";
+        TransportCreated onSfu1 = value(sfu1.createTransport(new Requests.CreateTransport(room, "send", null, null)));
+        TransportCreated onSfu2 = value(sfu2.createTransport(new Requests.CreateTransport(room, "send", null, null)));
+        ProducerCreated p1 = value(sfu1.produce(new Requests.Produce(onSfu1.id(), "audio", opus(6161L), null)));
+        ProducerCreated p2 = value(sfu2.produce(new Requests.Produce(onSfu2.id(), "audio", opus(6262L), null)));
+
+        List<StreamInfo> streams = value(sfu1.streams(room));
+        assertEquals(Map.of(p1.id(), "sfu1", p2.id(), "sfu2"),
+                streams.stream().collect(Collectors.toMap(StreamInfo::producerId, StreamInfo::node)));
+        assertTrue(value(sfu2.streams("another-room")).stream().noneMatch(s -> s.room().equals(room)));
+
+        Set<String> transports = value(sfu2.connections()).stream().map(ConnectionInfo::id).collect(Collectors.toSet());
+        assertTrue(transports.containsAll(Set.of(onSfu1.id(), onSfu2.id())), transports.toString());
+    }
+
+    @Test
+    void closingAProducerTellsASubscriberOnTheOtherMember() throws Exception {
+        String room = "room-events";
+        TestProbe<SignalingEvent> events = cluster.member(1).createTestProbe();
+        AutoCloseable subscription = sfu2.subscribe(room, events.getRef()::tell);
+        try {
+            TransportCreated send = value(sfu1.createTransport(new Requests.CreateTransport(room, "send", null, null)));
+            ProducerCreated producer = value(sfu1.produce(new Requests.Produce(send.id(), "audio", opus(7171L), null)));
+            // the subscription reaches sfu1 through the cluster a little later: pause until an event arrives
+            events.awaitAssert(TestCluster.PATIENCE, Duration.ofMillis(500), () -> {
+                value(sfu1.pauseProducer(producer.id()));
+                assertEquals("producerPaused", skipUntil(events, "producerPaused", Duration.ofMillis(400)).type());
+                return null;
+            });
+
+            value(sfu1.closeProducer(producer.id()));
+            SignalingEvent closed = skipUntil(events, "producerClosed", TestCluster.PATIENCE);
+            assertEquals(room, closed.room());
+            assertEquals("sfu1", closed.node());
+            assertEquals(producer.id(), closed.data().get("producerId"));
+            assertEquals(404, failure(sfu2.pauseProducer(producer.id())).status());
+        } finally {
+            subscription.close();
+        }
+    }
+
+    private static SignalingEvent skipUntil(TestProbe<SignalingEvent> events, String type, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            SignalingEvent event = events.receiveMessage(left);
+            if (event.type().equals(type)) return event;
+        }
+    }
+
+    static <T> T value(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /** What a browser's mediasoup-client sends for one Opus track. */
+    static RtpParameters opus(long ssrc) {
+        return new RtpParameters("0",
+                List.of(new RtpCodecParameters("audio/opus", 111, 48000, 2, Map.of("useinbandfec", 1), List.of())),
+                List.of(),
+                List.of(new RtpEncodingParameters(ssrc, null, null, null, null, null, null)),
+                new RtcpParameters("test-cname", true, null));
     }
 
     // ---- helpers

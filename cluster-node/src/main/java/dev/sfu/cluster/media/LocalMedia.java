@@ -51,6 +51,7 @@ final class LocalMedia {
     private record ConsumerEntry(String room, String transportId, Consumer consumer) {
     }
 
+    private static final long LOAD_INTERVAL_MILLIS = 1000;
     private static final RtpCapabilities ROUTER_CAPABILITIES =
             Ortc.generateRouterRtpCapabilities(RouterCodecs.defaultMediaCodecs());
 
@@ -58,6 +59,8 @@ final class LocalMedia {
     private final MediaEngine engine;
     private final String nodeId;
     private final Listener listener;
+    private final MediaLoad load;
+    private long loadUpdatedAtMillis; // 0: the first tick updates the load
 
     // indexes over the engine's objects, owned by this
     private final Map<String, Router> routersByRoom = new HashMap<>();
@@ -65,10 +68,11 @@ final class LocalMedia {
     private final Map<String, ProducerEntry> producers = new LinkedHashMap<>();
     private final Map<String, ConsumerEntry> consumers = new LinkedHashMap<>();
 
-    LocalMedia(MediaEngine engine, String nodeId, Listener listener) {
+    LocalMedia(MediaEngine engine, String nodeId, Listener listener, MediaLoad load) {
         this.engine = engine;
         this.nodeId = nodeId;
         this.listener = listener;
+        this.load = load;
     }
 
     RtpCapabilities routerRtpCapabilities(String room) {
@@ -221,6 +225,21 @@ final class LocalMedia {
     /** Drives the RTP layer's periodic work (RTCP reports, NACK and key-frame retries); see {@link MediaNode}. */
     void onTick(long nowMillis) {
         for (TransportEntry entry : transports.values()) entry.media().onTick(nowMillis);
+        if (nowMillis - loadUpdatedAtMillis >= LOAD_INTERVAL_MILLIS) {
+            loadUpdatedAtMillis = nowMillis;
+            updateLoad();
+        }
+    }
+
+    private void updateLoad() {
+        long in = 0;
+        long out = 0;
+        for (TransportEntry entry : transports.values()) {
+            TransportStats stats = entry.media().stats();
+            in += stats.receiveBitrateBps();
+            out += stats.sendBitrateBps();
+        }
+        load.update(transports.size(), producers.size(), consumers.size(), in, out);
     }
 
     // ---- lookups

@@ -165,11 +165,11 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 
     public static Behavior<Command> create(String nodeId, MediaEngine engine,
                                            ActorRef<Topic.Command<SfuEventTopic.Published>> events,
-                                           ProducerLocator producers) {
+                                           ProducerLocator producers, MediaLoad load) {
         // Resume on an unexpected failure: restarting would forget this member's media objects.
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(timers -> {
                     timers.startTimerAtFixedRate(Tick.INSTANCE, TICK_INTERVAL);
-                    return new MediaNode(context, nodeId, engine, events, producers);
+                    return new MediaNode(context, nodeId, engine, events, producers, load);
                 })))
                 .onFailure(SupervisorStrategy.resume());
     }
@@ -184,7 +184,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private final ClusterSharding sharding;
 
     private MediaNode(ActorContext<Command> context, String nodeId, MediaEngine engine,
-                      ActorRef<Topic.Command<SfuEventTopic.Published>> events, ProducerLocator producers) {
+                      ActorRef<Topic.Command<SfuEventTopic.Published>> events, ProducerLocator producers,
+                      MediaLoad load) {
         super(context);
         this.nodeId = MediaIds.requireValidNodeId(nodeId);
         this.engine = engine;
@@ -207,7 +208,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
             public void consumerClosed(String room, String consumerId, String producerId, String reason) {
                 self.tell(new ConsumerGone(room, consumerId, producerId, reason));
             }
-        });
+        }, load);
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
     }
 

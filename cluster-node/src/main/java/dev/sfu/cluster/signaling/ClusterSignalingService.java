@@ -1,6 +1,7 @@
 package dev.sfu.cluster.signaling;
 
 import dev.sfu.cluster.media.MediaIds;
+import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.media.MediaNode;
 import dev.sfu.cluster.media.MediaNodeDirectory;
 import dev.sfu.cluster.media.ProducerEntity;
@@ -27,10 +28,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -72,16 +75,17 @@ public final class ClusterSignalingService implements SignalingService {
     /**
      * Starts this member's side of the media cluster: the event topic, producer sharding, the MediaNode and the
      * directory of all members' MediaNodes; returns the service the HTTP routes call. {@code members} answers
-     * {@code nodes()} and adds nodeUp/nodeDown to every subscription.
+     * {@code nodes()} and adds nodeUp/nodeDown to every subscription; {@code load} is kept up to date for the node
+     * registry.
      */
     public static ClusterSignalingService start(Spawner spawner, ActorSystem<?> system, String nodeId,
-                                                MediaEngine engine, MemberView members) {
+                                                MediaEngine engine, MediaLoad load, MemberView members) {
         Duration askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
         ActorRef<Topic.Command<SfuEventTopic.Published>> events =
                 spawner.spawn(SfuEventTopic.create(), SfuEventTopic.NAME);
         ProducerEntity.init(system);
         ActorRef<MediaNode.Command> mediaNode = spawner.spawn(
-                MediaNode.create(nodeId, engine, events, new ShardedProducerLocator(system, askTimeout)),
+                MediaNode.create(nodeId, engine, events, new ShardedProducerLocator(system, askTimeout), load),
                 MediaNode.actorName(nodeId));
         ActorRef<MediaNodeDirectory.Command> directory =
                 spawner.spawn(MediaNodeDirectory.create(), "media-node-directory");
@@ -252,13 +256,13 @@ public final class ClusterSignalingService implements SignalingService {
     }
 
     private static RuntimeException asApiFailure(Throwable failure, String memberId) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof ApiException api) return api;
         if (cause instanceof TimeoutException) {
             return ApiException.unavailable("member '" + memberId + "' did not answer in time");
         }
-        return cause instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(cause);
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /** Asks every member's MediaNode and merges the lists; a member that does not answer in time is left out. */
@@ -267,7 +271,7 @@ public final class ClusterSignalingService implements SignalingService {
         return AskPattern.<MediaNodeDirectory.Command, MediaNodeDirectory.All>ask(directory,
                         MediaNodeDirectory.ListAll::new, askTimeout, system.scheduler())
                 .thenCompose(all -> {
-                    Map<String, ActorRef<MediaNode.Command>> members = new java.util.HashMap<>(all.mediaNodes());
+                    Map<String, ActorRef<MediaNode.Command>> members = new HashMap<>(all.mediaNodes());
                     members.put(nodeId, localMediaNode); // listed or not yet, this member answers
                     List<CompletableFuture<List<T>>> answers = new ArrayList<>();
                     members.forEach((member, ref) -> answers.add(

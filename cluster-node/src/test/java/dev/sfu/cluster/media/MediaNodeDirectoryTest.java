@@ -40,7 +40,7 @@ class MediaNodeDirectoryTest {
         engines.add(engine);
         var topic = member.spawn(SfuEventTopic.create());
         ProducerLocator nowhere = producerId -> CompletableFuture.completedFuture(Optional.empty());
-        return member.spawn(MediaNode.create(nodeId, engine, topic, nowhere), MediaNode.actorName(nodeId));
+        return member.spawn(MediaNode.create(nodeId, engine, topic, nowhere, new MediaLoad()), MediaNode.actorName(nodeId));
     }
 
     @AfterAll

@@ -39,6 +39,7 @@ class MediaNodeTest {
     private static ActorRef<MediaNode.Command> mediaNode;
     private static ActorRef<Topic.Command<SfuEventTopic.Published>> topic;
     private static ShardedProducerLocator locator;
+    private static final MediaLoad LOAD = new MediaLoad();
 
     @BeforeAll
     static void start() {
@@ -48,7 +49,7 @@ class MediaNodeTest {
         ProducerEntity.init(member.system());
         locator = new ShardedProducerLocator(member.system(), TestCluster.PATIENCE);
         topic = member.spawn(SfuEventTopic.create());
-        mediaNode = member.spawn(MediaNode.create("sfu1", engine, topic, locator), MediaNode.actorName("sfu1"));
+        mediaNode = member.spawn(MediaNode.create("sfu1", engine, topic, locator, LOAD), MediaNode.actorName("sfu1"));
     }
 
     @AfterAll
@@ -137,6 +138,17 @@ class MediaNodeTest {
         Map<String, Object> tree = stats.receiveMessage(TestCluster.PATIENCE).stats();
         assertEquals("sfu1", tree.get("node"));
         assertTrue(tree.get("transports").toString().contains(transportId));
+    }
+
+    @Test
+    void theLoadCountsThisMembersMediaObjects() {
+        String transportId = createTransport("room-load", "send").transport().id();
+        TestProbe<MediaNode.ProducerReply> produced = probe();
+        mediaNode.tell(new MediaNode.Produce(transportId, "audio", opus(9393L), produced.getRef()));
+        assertNull(produced.receiveMessage(TestCluster.PATIENCE).refusal());
+        // other tests of this class add transports too: at least this one and its producer are counted
+        waitingFor(() -> LOAD.currentLoad().transports() >= 1 && LOAD.currentLoad().producers() >= 1);
+        assertTrue(LOAD.currentLoad().cpu() >= 0);
     }
 
     // ---- helpers

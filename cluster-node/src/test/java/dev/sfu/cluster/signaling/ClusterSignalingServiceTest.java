@@ -1,6 +1,7 @@
 package dev.sfu.cluster.signaling;
 
 import dev.sfu.cluster.media.MediaIds;
+import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.media.ProducerEntity;
 import dev.sfu.cluster.media.ProducerRecord;
 import dev.sfu.cluster.testing.TestCluster;
@@ -65,7 +66,7 @@ class ClusterSignalingServiceTest {
     private static ClusterSignalingService start(ActorTestKit member, String nodeId) {
         MediaEngine engine = MediaEngine.start(MediaEngineConfig.of("127.0.0.1", 0, "127.0.0.1"));
         engines.add(engine);
-        return ClusterSignalingService.start(member::spawn, member.system(), nodeId, engine, new NoMembers());
+        return ClusterSignalingService.start(member::spawn, member.system(), nodeId, engine, new MediaLoad(), new NoMembers());
     }
 
     /** Waits until {@code service} routes to {@code other}: an unknown id there is refused by that member (404). */

@@ -23,7 +23,7 @@ public final class Guardian {
     public sealed interface Command {
     }
 
-    private record ServersStarted(SfuNode.Endpoints endpoints) implements Command {
+    private record ServersStarted(SfuNode.Started started) implements Command {
     }
 
     private record ServersFailed(Throwable cause) implements Command {
@@ -33,7 +33,7 @@ public final class Guardian {
     }
 
     public static Behavior<Command> create(NodeSettings settings, NodeLoadSource loadSource,
-                                           CompletableFuture<SfuNode.Endpoints> started) {
+                                           CompletableFuture<SfuNode.Started> started) {
         return Behaviors.setup(context -> {
             ActorSystem<Void> system = context.getSystem();
             ActorRef<NodeRegistry.Command> registry = context.spawn(
@@ -44,19 +44,20 @@ public final class Guardian {
             // accepts requests, and handed to the signaling service.
 
             SignalingService service = new NodeSignalingService(system, settings, registry);
-            CompletionStage<SfuNode.Endpoints> servers = startManagement(system, settings)
-                    .thenCombine(bindHttp(system, settings, service), (management, http) -> new SfuNode.Endpoints(
-                            settings.httpUrl(), settings.managementUrl() + "/cluster/members", settings.remotingAddress(),
-                            settings.mediaAddress()));
-            context.pipeToSelf(servers, (endpoints, failure) ->
-                    failure == null ? new ServersStarted(endpoints) : new ServersFailed(failure));
+            SfuNode.Endpoints endpoints = new SfuNode.Endpoints(settings.httpUrl(),
+                    settings.managementUrl() + "/cluster/members", settings.remotingAddress(), settings.mediaAddress());
+            CompletionStage<SfuNode.Started> servers = startManagement(system, settings)
+                    .thenCombine(bindHttp(system, settings, service),
+                            (management, http) -> new SfuNode.Started(endpoints, service));
+            context.pipeToSelf(servers, (ok, failure) ->
+                    failure == null ? new ServersStarted(ok) : new ServersFailed(failure));
 
             return Behaviors.receive(Command.class)
                     .onMessage(ServersStarted.class, message -> {
                         context.getLog().info("{} started: HTTP {}, management {}, remoting {}, media udp {}",
-                                settings.id(), message.endpoints().httpUrl(), message.endpoints().membersUrl(),
-                                message.endpoints().remotingAddress(), message.endpoints().mediaAddress());
-                        started.complete(message.endpoints());
+                                settings.id(), endpoints.httpUrl(), endpoints.membersUrl(),
+                                endpoints.remotingAddress(), endpoints.mediaAddress());
+                        started.complete(message.started());
                         return Behaviors.empty();
                     })
                     .onMessage(ServersFailed.class, message -> {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the one cluster configuration: the root application.conf (with its {@code ${?SFU_...}} environment
- * overrides), under the given overrides (command-line flags), over Pekko's reference.conf files. Then turns
+ * Loads the one cluster configuration: the given overrides (command-line flags) over JVM system properties over
+ * the root application.conf (with its {@code ${?SFU_...}} environment overrides) over Pekko's reference.conf
+ * files. Then turns
  * {@code sfu.cluster.seed-nodes} ("host:port,host:port") into {@code pekko.cluster.seed-nodes}.
  */
 public final class NodeConfig {
@@ -24,8 +25,13 @@ public final class NodeConfig {
     }
 
     public static Config load(Config overrides) {
-        // Resolve only after merging, so that pekko.* keys pick up overridden sfu.* values.
-        Config resolved = ConfigFactory.load(overrides.withFallback(ConfigFactory.defaultApplication()));
+        // Flags over system properties over application.conf (whose ${?SFU_...} read the environment) over
+        // reference.conf. Resolved only after merging, so that pekko.* keys pick up overridden sfu.* values.
+        Config resolved = overrides
+                .withFallback(ConfigFactory.defaultOverrides())
+                .withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
         List<String> seeds = seedNodeAddresses(resolved.getString("sfu.cluster.seed-nodes"));
         return ConfigFactory.parseMap(Map.of("pekko.cluster.seed-nodes", seeds), "sfu.cluster.seed-nodes")
                 .withFallback(resolved);

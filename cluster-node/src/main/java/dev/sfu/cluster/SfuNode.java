@@ -2,6 +2,7 @@ package dev.sfu.cluster;
 
 import com.typesafe.config.Config;
 import dev.sfu.cluster.registry.NodeLoadSource;
+import dev.sfu.signaling.api.SignalingService;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.time.Duration;
@@ -17,14 +18,18 @@ public final class SfuNode implements AutoCloseable {
     public record Endpoints(String httpUrl, String membersUrl, String remotingAddress, String mediaAddress) {
     }
 
+    /** What the guardian hands back once the servers are bound. */
+    record Started(Endpoints endpoints, SignalingService service) {
+    }
+
     private final ActorSystem<Guardian.Command> system;
     private final NodeSettings settings;
-    private final Endpoints endpoints;
+    private final Started started;
 
-    private SfuNode(ActorSystem<Guardian.Command> system, NodeSettings settings, Endpoints endpoints) {
+    private SfuNode(ActorSystem<Guardian.Command> system, NodeSettings settings, Started started) {
         this.system = system;
         this.settings = settings;
-        this.endpoints = endpoints;
+        this.started = started;
     }
 
     /**
@@ -35,7 +40,7 @@ public final class SfuNode implements AutoCloseable {
      */
     public static SfuNode start(Config config, NodeLoadSource loadSource) throws StartupException {
         NodeSettings settings = NodeSettings.from(config);
-        CompletableFuture<Endpoints> started = new CompletableFuture<>();
+        CompletableFuture<Started> started = new CompletableFuture<>();
         ActorSystem<Guardian.Command> system;
         try {
             system = ActorSystem.create(Guardian.create(settings, loadSource, started), NodeConfig.SYSTEM_NAME, config);
@@ -46,8 +51,7 @@ public final class SfuNode implements AutoCloseable {
                     + " (" + e.getMessage() + ")", e);
         }
         try {
-            Endpoints endpoints = started.get(settings.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new SfuNode(system, settings, endpoints);
+            return new SfuNode(system, settings, started.get(settings.startupTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             terminate(system, settings.startupTimeout());
             Throwable cause = Failures.unwrap(e);
@@ -72,7 +76,12 @@ public final class SfuNode implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return endpoints;
+        return started.endpoints();
+    }
+
+    /** The service behind this member's HTTP API. */
+    public SignalingService service() {
+        return started.service();
     }
 
     /** Stops the member (leaving the cluster through CoordinatedShutdown) and waits until it has stopped. */

@@ -175,7 +175,10 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     }
 
     private Behavior<Command> onUpdateDone(UpdateDone done) {
-        if (!(done.response() instanceof Replicator.UpdateSuccess)) {
+        if (done.response() instanceof Replicator.UpdateTimeout) {
+            // WriteLocal only times out when the local replicator is gone, i.e. while shutting down.
+            getContext().getLog().debug("node registry update timed out: {}", done.response());
+        } else if (!(done.response() instanceof Replicator.UpdateSuccess)) {
             getContext().getLog().warn("node registry update failed: {}", done.response());
         }
         return this;

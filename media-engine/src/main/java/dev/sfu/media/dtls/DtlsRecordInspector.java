@@ -28,7 +28,7 @@ final class DtlsRecordInspector {
 
     /**
      * The kinds of record in the datagram as a bit set of the constants above, or {@link #MALFORMED} when any record
-     * is truncated, has an unknown type or version, or (in epoch 0) carries an inconsistent handshake fragment.
+     * is truncated, has an unknown type or version, or (in epoch 0) carries inconsistent handshake fragments.
      */
     static int inspect(byte[] data, int offset, int length) {
         if (data == null || offset < 0 || length <= 0 || offset + length > data.length) {
@@ -62,23 +62,33 @@ final class DtlsRecordInspector {
         return switch (type) {
             case TYPE_CHANGE_CIPHER_SPEC -> CHANGE_CIPHER_SPEC;
             case TYPE_ALERT -> epoch == 0 ? PLAINTEXT_ALERT : ENCRYPTED_ALERT;
-            case TYPE_HANDSHAKE -> epoch != 0 || isWholeHandshakeFragment(data, fragment, fragmentLength)
+            case TYPE_HANDSHAKE -> epoch != 0 || areWholeHandshakeFragments(data, fragment, fragmentLength)
                     ? HANDSHAKE : MALFORMED;
             case TYPE_APPLICATION_DATA -> APPLICATION_DATA;
             default -> MALFORMED;
         };
     }
 
-    /** A plaintext handshake record holds one message fragment whose header agrees with the record length. */
-    private static boolean isWholeHandshakeFragment(byte[] data, int fragment, int fragmentLength) {
-        if (fragmentLength < HANDSHAKE_HEADER_LENGTH) {
-            return false;
+    /**
+     * A plaintext handshake record holds one or more message fragments (RFC 6347 §4.2.3), each of whose headers
+     * agrees with the bytes that follow; together they fill the record exactly.
+     */
+    private static boolean areWholeHandshakeFragments(byte[] data, int fragment, int fragmentLength) {
+        int position = fragment;
+        int end = fragment + fragmentLength;
+        while (position < end) {
+            if (end - position < HANDSHAKE_HEADER_LENGTH) {
+                return false;
+            }
+            int messageLength = readUint24(data, position + 1);
+            int fragmentOffset = readUint24(data, position + 6);
+            int bodyLength = readUint24(data, position + 9);
+            if (fragmentOffset + bodyLength > messageLength || bodyLength > end - position - HANDSHAKE_HEADER_LENGTH) {
+                return false;
+            }
+            position += HANDSHAKE_HEADER_LENGTH + bodyLength;
         }
-        int messageLength = readUint24(data, fragment + 1);
-        int fragmentOffset = readUint24(data, fragment + 6);
-        int fragmentBodyLength = readUint24(data, fragment + 9);
-        return HANDSHAKE_HEADER_LENGTH + fragmentBodyLength == fragmentLength
-                && fragmentOffset + fragmentBodyLength <= messageLength;
+        return fragmentLength > 0;
     }
 
     private static int readUint16(byte[] data, int index) {

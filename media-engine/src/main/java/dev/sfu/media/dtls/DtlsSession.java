@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,13 +70,13 @@ public final class DtlsSession {
 
     DtlsSession(DtlsCertificate local, DtlsRole role, List<DtlsFingerprint> expectedRemote, DatagramSender out,
                 Listener listener, Executor handshakeExecutor, int handshakeTimeoutMillis) {
-        this.localCertificate = local;
-        this.role = role;
-        this.verifier = new FingerprintVerifier(expectedRemote);
-        this.listener = listener;
-        this.handshakeExecutor = handshakeExecutor;
+        this.localCertificate = Objects.requireNonNull(local, "local");
+        this.role = Objects.requireNonNull(role, "role");
+        this.verifier = new FingerprintVerifier(Objects.requireNonNull(expectedRemote, "expectedRemote"));
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
-        this.transport = new QueueDatagramTransport(out, MAX_DATAGRAM_SIZE);
+        this.transport = new QueueDatagramTransport(Objects.requireNonNull(out, "out"), MAX_DATAGRAM_SIZE);
     }
 
     /** Starts the handshake: as client, sends the ClientHello; as server, waits for one. Only the first call acts. */

@@ -5,6 +5,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DatagramTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The datagram link BouncyCastle's blocking DTLS code reads and writes: incoming datagrams are queued by
@@ -12,6 +14,7 @@ import org.bouncycastle.tls.DatagramTransport;
  * straight to the session's {@link DtlsSession.DatagramSender}.
  */
 final class QueueDatagramTransport implements DatagramTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueDatagramTransport.class);
     /** Enough for several handshake flights; beyond it, datagrams are dropped and BouncyCastle retransmits. */
     private static final int QUEUE_CAPACITY = 64;
     /** Larger than any datagram the media socket hands us. */
@@ -84,7 +87,12 @@ final class QueueDatagramTransport implements DatagramTransport {
     @Override
     public void send(byte[] buf, int off, int len) throws IOException {
         throwIfClosed();
-        sender.send(buf, off, len);
+        try {
+            sender.send(buf, off, len);
+        } catch (RuntimeException e) {
+            // A datagram that could not be sent is a lost datagram: BouncyCastle's retransmission covers it.
+            LOG.debug("DTLS datagram not sent: {}", e.toString());
+        }
     }
 
     @Override

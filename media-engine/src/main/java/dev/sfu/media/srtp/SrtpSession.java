@@ -9,6 +9,7 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -26,6 +27,12 @@ public final class SrtpSession {
     private static final int RTCP_HEADER_LENGTH = 8;
     private static final int SRTCP_INDEX_LENGTH = 4;
     private static final Logger JITSI_LOGGER = new LoggerImpl(SrtpSession.class.getName(), Level.WARNING);
+
+    static {
+        // Left alone, jitsi benchmarks every AES provider on first use: seconds of CPU on whichever thread protects
+        // the first packet (the media thread). The JDK's AES (AES-NI intrinsics) is the fast one on our JVMs.
+        Aes.setFactoryClassName(Aes.SunJCECipherFactory.class.getName());
+    }
 
     private final SrtpProfile profile;
     private final SrtpContextFactory sendFactory;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,24 @@ class DtlsSessionTest {
     }
 
     @Test
+    void lostFinalServerFlightIsResentAfterTheServerConnected() throws Exception {
+        // The server's last flight (ChangeCipherSpec + Finished) is lost: the server is already connected and must
+        // answer the client's retransmitted flight from the post-handshake path.
+        AtomicInteger dropped = new AtomicInteger();
+        link.b.dropOutgoing((index, data, offset, length) -> {
+            boolean finalFlight = data[offset] == 20 || (data[offset + 3] | data[offset + 4]) != 0;
+            return finalFlight && dropped.getAndIncrement() < 2;
+        });
+        connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
+
+        SrtpSession srtpB = listenerB.awaitConnected();
+        SrtpSession srtpA = listenerA.awaitConnected();
+        assertTrue(dropped.get() >= 1);
+        assertRtpFlows(srtpA, srtpB, 0x77777777L);
+        assertRtpFlows(srtpB, srtpA, 0x88888888L);
+    }
+
+    @Test
     void clientRejectsServerCertificateWithWrongFingerprint() throws Exception {
         DtlsFingerprint wrong = DtlsCertificate.generate().fingerprint();
         connect(DtlsRole.CLIENT, List.of(wrong), DtlsRole.SERVER, List.of(certA.fingerprint()));
@@ -131,6 +150,72 @@ class DtlsSessionTest {
         assertEquals("connected", sessionB.state());
         assertTrue(sessionB.droppedDatagrams() > 0);
         assertRtpFlows(srtpA, srtpB, 0x66666666L);
+    }
+
+    @Test
+    void truncatedCopiesOfRealHandshakeDatagramsAreIgnored() throws Exception {
+        // Before each real datagram from A, B also receives every truncation of it.
+        sessionA = newSession(certA, DtlsRole.CLIENT, List.of(certB.fingerprint()), link.a, listenerA);
+        sessionB = newSession(certB, DtlsRole.SERVER, List.of(certA.fingerprint()), link.b, listenerB);
+        link.a.dropOutgoing((index, data, offset, length) -> {
+            for (int cut = 0; cut < length; cut++) {
+                sessionB.receive(data, offset, cut);
+            }
+            return false;
+        });
+        link.a.start(sessionA::receive);
+        link.b.start(sessionB::receive);
+        sessionB.start();
+        sessionA.start();
+
+        assertRtpFlows(listenerA.awaitConnected(), listenerB.awaitConnected(), 0x99999999L);
+        assertTrue(sessionB.droppedDatagrams() > 0);
+    }
+
+    @Test
+    void forgedAlertsAfterTheHandshakeDoNotCloseTheSession() throws Exception {
+        connect(DtlsRole.CLIENT, List.of(certB.fingerprint()), DtlsRole.SERVER, List.of(certA.fingerprint()));
+        listenerA.awaitConnected();
+        listenerB.awaitConnected();
+
+        Random random = new Random(13);
+        for (int i = 0; i < 20; i++) {
+            byte[] alert = new byte[13 + 26];
+            random.nextBytes(alert);
+            alert[0] = 21;                       // alert
+            alert[1] = (byte) 0xFE;
+            alert[2] = (byte) 0xFD;
+            alert[3] = 0;
+            alert[4] = 1;                        // epoch 1: "encrypted" but with a made-up tag
+            alert[11] = 0;
+            alert[12] = 26;
+            sessionB.receive(alert, 0, alert.length);
+        }
+
+        assertFalse(listenerB.closed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS),
+                "unauthenticated alerts must not end the session");
+        assertEquals("connected", sessionB.state());
+        sessionA.close();
+        assertTrue(listenerB.awaitClosed(), "a real close_notify still does");
+    }
+
+    @Test
+    void randomBytesAtAnyOffsetNeverThrowInAnyState() throws Exception {
+        sessionA = newSession(certA, DtlsRole.CLIENT, List.of(certB.fingerprint()), link.a, listenerA);
+        sessionB = newSession(certB, DtlsRole.SERVER, List.of(certA.fingerprint()), link.b, listenerB);
+        Random random = new Random(17);
+        fuzz(sessionB, random);                                  // new
+        link.a.start(sessionA::receive);
+        link.b.start(sessionB::receive);
+        sessionB.start();
+        sessionA.start();
+        fuzz(sessionB, random);                                  // connecting
+        SrtpSession srtpA = listenerA.awaitConnected();
+        SrtpSession srtpB = listenerB.awaitConnected();
+        fuzz(sessionA, random);                                  // connected
+        assertRtpFlows(srtpA, srtpB, 0xABCDEF01L);
+        sessionA.close();
+        fuzz(sessionA, random);                                  // closed
     }
 
     @Test
@@ -185,6 +270,20 @@ class DtlsSessionTest {
         }
         session.receive(new byte[0], 0, 0);
         session.receive(new byte[] {22, (byte) 0xFE}, 0, 2);
+    }
+
+    private static void fuzz(DtlsSession session, Random random) {
+        for (int i = 0; i < 500; i++) {
+            byte[] bytes = new byte[random.nextInt(64)];
+            random.nextBytes(bytes);
+            if (bytes.length > 0 && random.nextBoolean()) {
+                bytes[0] = (byte) (20 + random.nextInt(4));
+            }
+            int offset = random.nextInt(bytes.length + 2) - 1;
+            int length = random.nextInt(bytes.length + 2) - 1;
+            session.receive(bytes, offset, length);
+        }
+        session.receive(null, 0, 0);
     }
 
     private static void assertRtpFlows(SrtpSession sender, SrtpSession receiver, long ssrc) {

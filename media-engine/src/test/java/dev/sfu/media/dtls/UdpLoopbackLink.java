@@ -19,6 +19,11 @@ final class UdpLoopbackLink implements AutoCloseable {
         void receive(byte[] data, int offset, int length);
     }
 
+    /** Decides whether an outgoing datagram is lost; {@code index} counts this end's datagrams from 0. */
+    interface DropRule {
+        boolean drop(int index, byte[] data, int offset, int length);
+    }
+
     final End a;
     final End b;
 
@@ -41,7 +46,7 @@ final class UdpLoopbackLink implements AutoCloseable {
         private final DatagramSocket socket;
         private final AtomicInteger sentCount = new AtomicInteger();
         private volatile End peer;
-        private volatile IntPredicate dropOutgoing = index -> false;
+        private volatile DropRule dropOutgoing = (index, data, offset, length) -> false;
         private volatile Thread pump;
 
         private End(String name, DatagramSocket socket) {
@@ -51,13 +56,18 @@ final class UdpLoopbackLink implements AutoCloseable {
 
         /** Drops the outgoing datagrams whose index (0-based, in send order) matches. */
         void dropOutgoing(IntPredicate rule) {
+            this.dropOutgoing = (index, data, offset, length) -> rule.test(index);
+        }
+
+        /** Drops the outgoing datagrams the rule picks. */
+        void dropOutgoing(DropRule rule) {
             this.dropOutgoing = rule;
         }
 
         /** Sends one datagram to the other end unless the drop rule says otherwise. */
         void send(byte[] data, int offset, int length) {
             int index = sentCount.getAndIncrement();
-            if (dropOutgoing.test(index)) {
+            if (dropOutgoing.drop(index, data, offset, length)) {
                 return;
             }
             try {

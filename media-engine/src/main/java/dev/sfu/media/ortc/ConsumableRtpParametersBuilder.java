@@ -34,8 +34,9 @@ final class ConsumableRtpParametersBuilder {
                     .ifPresent(rtx -> codecs.add(new RtpCodecParameters(rtx.mimeType(), rtx.preferredPayloadType(),
                             rtx.clockRate(), null, CodecParameters.copy(rtx.parameters()), List.of())));
         }
-        return new RtpParameters(null, List.copyOf(codecs), headerExtensions(kind, routerCaps),
-                encodings(params.encodings(), mapping), new RtcpParameters(cname(params), true, true));
+        List<RtpEncodingParameters> encodings = encodings(params.encodings(), mapping);
+        return new RtpParameters(null, List.copyOf(codecs), headerExtensions(kind, routerCaps), encodings,
+                new RtcpParameters(cname(params, encodings), true, true), params.msid());
     }
 
     private static int mappedPayloadType(RtpMapping mapping, int payloadType) {
@@ -67,6 +68,7 @@ final class ConsumableRtpParametersBuilder {
     /** Producer encodings renamed to their mapped SSRCs; rid, RTX and codec binding are the producer side's only. */
     private static List<RtpEncodingParameters> encodings(List<RtpEncodingParameters> producerEncodings, RtpMapping mapping) {
         List<RtpEncodingParameters> source = producerEncodings == null ? List.of() : producerEncodings;
+        if (source.isEmpty()) throw new OrtcException("rtpParameters.encodings must list at least one encoding");
         if (source.size() != mapping.encodings().size()) {
             throw new OrtcException("rtpParameters have " + source.size() + " encodings but the mapping has "
                     + mapping.encodings().size());
@@ -80,7 +82,16 @@ final class ConsumableRtpParametersBuilder {
         return List.copyOf(encodings);
     }
 
-    private static String cname(RtpParameters params) {
-        return params.rtcp() == null ? null : params.rtcp().cname();
+    /**
+     * Consumers put the CNAME into SDP, so it must not be empty; but Chrome sends simulcast (rid-only) streams
+     * without one. Then the msid stream id stands in (the same for one sender's audio and video), or else a name
+     * made from the first mapped SSRC.
+     */
+    private static String cname(RtpParameters params, List<RtpEncodingParameters> encodings) {
+        String cname = params.rtcp() == null ? null : params.rtcp().cname();
+        if (cname != null && !cname.isBlank()) return cname;
+        String streamId = params.msid() == null ? "" : params.msid().trim().split(" ")[0];
+        if (!streamId.isEmpty() && !streamId.equals("-")) return streamId; // "-" means "no stream"
+        return "sfu-" + Long.toHexString(encodings.get(0).ssrc());
     }
 }

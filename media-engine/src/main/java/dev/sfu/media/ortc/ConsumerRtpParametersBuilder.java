@@ -46,7 +46,7 @@ final class ConsumerRtpParametersBuilder {
                             .filter(m -> !CodecMime.isRtx(m)).toList());
         }
         List<RtpHeaderExtensionParameters> extensions = consumable.headerExtensions().stream()
-                .filter(ext -> deviceHasExtension(remoteCaps, ext, kindOf(consumable)))
+                .filter(ext -> deviceHasExtension(remoteCaps, ext))
                 .toList();
         List<RtpCodecParameters> reduced = codecs.stream()
                 .map(c -> withFeedback(c, RtcpFeedbackFilter.forBandwidthEstimation(c.rtcpFeedback(), extensions)))
@@ -54,7 +54,7 @@ final class ConsumerRtpParametersBuilder {
         List<RtpEncodingParameters> encodings = pipe
                 ? SsrcAssignment.perEncoding(consumable.encodings(), rtxKept, ssrcs)
                 : List.of(singleEncoding(consumable.encodings(), rtxKept, ssrcs));
-        return new RtpParameters(null, reduced, extensions, encodings, consumable.rtcp());
+        return new RtpParameters(null, reduced, extensions, encodings, consumable.rtcp(), consumable.msid());
     }
 
     private static Optional<RtpCodecCapability> deviceCodec(RtpCodecParameters codec, RtpCapabilities remoteCaps) {
@@ -78,11 +78,14 @@ final class ConsumerRtpParametersBuilder {
                 .anyMatch(cap -> CodecParameters.integer(cap.parameters(), "apt").orElse(-1) == media.payloadType());
     }
 
-    private static boolean deviceHasExtension(RtpCapabilities remoteCaps, RtpHeaderExtensionParameters ext,
-                                              MediaKind kind) {
+    /**
+     * The consumable extensions are already the router's for this kind; the device only has to know the URI under
+     * the same id. Its kind is not compared: mediasoup-client lists an extension shared by audio and video (mid,
+     * abs-send-time, transport-cc) once, under video, yet receives it on audio too.
+     */
+    private static boolean deviceHasExtension(RtpCapabilities remoteCaps, RtpHeaderExtensionParameters ext) {
         if (remoteCaps.headerExtensions() == null) return false;
         return remoteCaps.headerExtensions().stream()
-                .filter(cap -> cap.kind() == null || cap.kind().isEmpty() || cap.kind().equals(kind.wireName()))
                 .filter(cap -> !"sendonly".equals(cap.direction()) && !"inactive".equals(cap.direction()))
                 .anyMatch(cap -> cap.uri().equals(ext.uri()) && cap.preferredId() == ext.id());
     }
@@ -115,9 +118,5 @@ final class ConsumerRtpParametersBuilder {
     private static RtpCodecParameters withFeedback(RtpCodecParameters c, List<RtcpFeedback> feedback) {
         return new RtpCodecParameters(c.mimeType(), c.payloadType(), c.clockRate(), c.channels(), c.parameters(),
                 feedback);
-    }
-
-    static MediaKind kindOf(RtpParameters params) {
-        return CodecMime.kindOf(params.codecs().get(0).mimeType()).orElseThrow();
     }
 }

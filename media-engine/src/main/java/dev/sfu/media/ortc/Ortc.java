@@ -27,6 +27,11 @@ public final class Ortc {
         RtpParametersValidator.validate(params);
     }
 
+    /** Validates parameters a client wants to produce as {@code kind}: all codecs must be of that kind. */
+    public static void validateRtpParameters(MediaKind kind, RtpParameters params) {
+        RtpParametersValidator.validate(kind, params);
+    }
+
     /** Maps a producer's codecs to router codecs and its encodings to random router SSRCs. */
     public static RtpMapping getProducerRtpParametersMapping(RtpParameters producerParams, RtpCapabilities routerCaps) {
         return getProducerRtpParametersMapping(producerParams, routerCaps, RandomSsrc::next);

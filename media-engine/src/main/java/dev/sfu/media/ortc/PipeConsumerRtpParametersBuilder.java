@@ -28,6 +28,6 @@ final class PipeConsumerRtpParametersBuilder {
                 .filter(e -> !NOT_PIPED.contains(e.uri()))
                 .toList();
         return new RtpParameters(null, codecs, extensions,
-                SsrcAssignment.perEncoding(consumable.encodings(), rtx, ssrcs), consumable.rtcp());
+                SsrcAssignment.perEncoding(consumable.encodings(), rtx, ssrcs), consumable.rtcp(), consumable.msid());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks RTP parameters a client sends (to produce) before anything uses them, and says exactly what is wrong,
@@ -13,6 +14,8 @@ import java.util.Set;
 final class RtpParametersValidator {
 
     private static final long MAX_SSRC = 0xFFFF_FFFFL;
+    /** RFC 8830 msid: a stream id and an optional track id, printable tokens (they end up in SDP). */
+    private static final Pattern MSID = Pattern.compile("[\\x21-\\x7e]{1,64}( [\\x21-\\x7e]{1,64})?");
 
     private RtpParametersValidator() {
     }
@@ -25,8 +28,19 @@ final class RtpParametersValidator {
         validateCodecs(params.codecs());
         validateHeaderExtensions(params.headerExtensions());
         validateEncodings(params.encodings(), params.codecs());
-        if (params.rtcp() != null && params.rtcp().cname() != null && params.rtcp().cname().isBlank()) {
-            throw new OrtcException("rtpParameters.rtcp.cname is blank");
+        if (params.msid() != null && !MSID.matcher(params.msid()).matches()) {
+            throw new OrtcException("rtpParameters.msid '" + params.msid() + "' is not \"streamId [trackId]\"");
+        }
+    }
+
+    /** As {@link #validate(RtpParameters)}, and every codec must be of {@code kind}. */
+    static void validate(MediaKind kind, RtpParameters params) {
+        if (kind == null) throw new OrtcException("kind is missing");
+        validate(params);
+        MediaKind codecKind = CodecMime.kindOf(params.codecs().get(0).mimeType()).orElseThrow();
+        if (codecKind != kind) {
+            throw new OrtcException("rtpParameters.codecs are " + codecKind.wireName() + " but kind is "
+                    + kind.wireName());
         }
     }
 

@@ -47,9 +47,12 @@ final class ClientSocket {
                             }
                             ByteBuf content = datagram.content();
                             int length = content.readableBytes();
-                            byte[] bytes = new byte[length];
-                            content.getBytes(content.readerIndex(), bytes);
-                            packet.copyFrom(bytes, 0, length);
+                            if (packet.getBuffer().length < length) {
+                                packet.copyFrom(new byte[length], 0, length); // grow once
+                            }
+                            content.getBytes(content.readerIndex(), packet.getBuffer(), 0, length);
+                            packet.setOffset(0);
+                            packet.setLength(length);
                             receiver.accept(packet);
                         } finally {
                             datagram.release();

@@ -21,7 +21,7 @@ final class IceControllingAgent {
     /** Retransmit interval until the first success. */
     static final long RETRY_INTERVAL_MILLIS = 100;
     /** Consent check interval once connected (RFC 7675 asks for about 5 s, randomized; we keep it shorter). */
-    static final long CONSENT_INTERVAL_MILLIS = 2_000;
+    static final long CONSENT_INTERVAL_MILLIS = 1_000;
     /** RFC 8445 section 5.1.2.1 priority of a host candidate with local preference 65535, component 1. */
     static final long HOST_PRIORITY = (126L << 24) | (65535L << 8) | 255;
 

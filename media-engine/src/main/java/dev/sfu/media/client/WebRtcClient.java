@@ -94,6 +94,11 @@ public final class WebRtcClient implements AutoCloseable {
         loop.execute(() -> protectAndSend(rtcp, true));
     }
 
+    /** Sends bytes as they are, unencrypted: lets tests and the load tool probe the server with bad datagrams. */
+    public void sendRaw(byte[] datagram) {
+        socket.send(datagram, 0, datagram.length);
+    }
+
     public boolean iceConnected() { return ice.connected(); }
     public String dtlsState() { return dtls.state(); }
     public long iceChecksSent() { return ice.checksSent(); }
@@ -102,6 +107,7 @@ public final class WebRtcClient implements AutoCloseable {
     public long rtcpReceived() { return rtcpReceived; }
     public long mediaDropped() { return mediaDropped; }
 
+    /** Stops ICE, sends DTLS close_notify, closes the socket. Call from outside the client's event loop. */
     @Override
     public void close() {
         if (closed) {

@@ -4,6 +4,8 @@ import dev.sfu.media.dtls.DtlsCertificate;
 import dev.sfu.media.net.DatagramDemuxer;
 import dev.sfu.media.net.MediaSocket;
 import dev.sfu.media.net.TransportRegistry;
+import dev.sfu.media.ortc.Ortc;
+import dev.sfu.media.ortc.RouterCodecs;
 import dev.sfu.media.transport.DtlsFingerprint;
 import dev.sfu.media.transport.IceCandidate;
 import dev.sfu.media.transport.MediaContext;
@@ -28,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's media engine: the UDP socket whose event-loop thread is the media thread, the registry of sessions on
- * it, one DTLS certificate, a small executor for DTLS handshakes and one timer that drives {@code onTick}.
+ * One node's media engine: the UDP socket whose event-loop thread is the media thread, the routers, the registry
+ * of sessions on it, one DTLS certificate, a small executor for DTLS handshakes and one timer that drives {@code onTick}.
  *
  * <p>Other threads come in only through {@link #submit}; everything else must be called on the media thread.
  */
@@ -51,6 +53,7 @@ public final class MediaEngine implements AutoCloseable {
     private final ScheduledFuture<?> ticker;
 
     // Others (media thread).
+    private final Map<String, Router> routers = new LinkedHashMap<>();
     private final Map<String, WebRtcTransport> transports = new LinkedHashMap<>();
     private volatile boolean closed;
 
@@ -116,17 +119,33 @@ public final class MediaEngine implements AutoCloseable {
         return socket.localAddress();
     }
 
-    /**
-     * Creates a WebRTC transport on this node's port (media thread only).
-     * TODO(coordinator): once branch rtp lands, take the Router and pass it on (WebRtcTransport extends Transport).
-     */
-    public WebRtcTransport createWebRtcTransport(String transportId, WebRtcTransport.Listener listener) {
+    /** Creates a router with the default media codecs (media thread only). */
+    public Router createRouter(String routerId) {
+        requireMediaThread();
+        routers.values().removeIf(Router::closed);
+        if (routers.containsKey(routerId)) {
+            throw new IllegalArgumentException("router already exists: " + routerId);
+        }
+        Router router = new Router(routerId, Ortc.generateRouterRtpCapabilities(RouterCodecs.defaultMediaCodecs()));
+        routers.put(routerId, router);
+        return router;
+    }
+
+    /** The open router with this id (media thread only). */
+    public Optional<Router> router(String routerId) {
+        return Optional.ofNullable(routers.get(routerId)).filter(r -> !r.closed());
+    }
+
+    /** Creates a WebRTC transport of {@code router} on this node's port (media thread only). */
+    public WebRtcTransport createWebRtcTransport(Router router, String transportId,
+                                                 WebRtcTransport.Listener listener) {
         requireMediaThread();
         if (transports.containsKey(transportId)) {
             throw new IllegalArgumentException("transport already exists: " + transportId);
         }
         IceCandidate candidate = IceCandidate.udpHost(config.announcedIp(), localAddress().getPort());
-        WebRtcTransport transport = new WebRtcTransport(transportId, context, candidate, new WebRtcTransport.Listener() {
+        WebRtcTransport transport = new WebRtcTransport(transportId, router, context, candidate,
+                new WebRtcTransport.Listener() {
             @Override
             public void onIceStateChange(WebRtcTransport t, String state) {
                 listener.onIceStateChange(t, state);
@@ -162,9 +181,12 @@ public final class MediaEngine implements AutoCloseable {
                 socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get());
     }
 
-    /** Closes every transport and releases the port. Callable from any thread; idempotent. */
+    /** Closes every router and transport and releases the port. Call from outside the media thread; idempotent. */
     @Override
     public void close() {
+        if (socket.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("MediaEngine.close() would wait for the media thread on itself");
+        }
         if (closed) {
             return;
         }
@@ -172,6 +194,9 @@ public final class MediaEngine implements AutoCloseable {
         try {
             submit(() -> {
                 ticker.cancel(false);
+                for (Router r : new ArrayList<>(routers.values())) {
+                    r.close();
+                }
                 for (WebRtcTransport t : new ArrayList<>(transports.values())) {
                     t.close();
                 }

@@ -41,7 +41,7 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
         try {
             ByteBuf content = datagram.content();
             int length = content.readableBytes();
-            if (packet.capacity() < length) {
+            if (packet.getBuffer().length < length) {
                 packet.copyFrom(new byte[length], 0, length); // grow once; contents overwritten below
             }
             content.getBytes(content.readerIndex(), packet.getBuffer(), 0, length);

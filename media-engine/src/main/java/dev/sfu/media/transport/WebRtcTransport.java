@@ -1,19 +1,18 @@
 package dev.sfu.media.transport;
 
+import dev.sfu.media.engine.Router;
+import dev.sfu.media.engine.Transport;
 import dev.sfu.media.packet.PacketBuffer;
 import java.util.List;
 
 /**
  * A WebRTC transport as mediasoup-client expects it: ICE-lite parameters and one host candidate on the node's
  * media port, DTLS parameters with role "auto", then DTLS-SRTP once {@link #connect} names the remote role and
- * fingerprint. The secure link itself is a {@link SecureMediaChannel}; this class adds the signaling view.
- *
- * <p>Once branch {@code rtp} provides {@code dev.sfu.media.engine.Transport}, this class extends it: its
- * constructor takes the Router, the channel's receiver calls {@code receiveRtp/receiveRtcp}, and
- * {@link #sendRtp}/{@link #sendRtcp}/{@link #isConnected} become the protected overrides. Until then decrypted
- * media goes to the {@link MediaReceiver} set with {@link #mediaReceiver}. Confined to the media thread.
+ * fingerprint. The secure link is a {@link SecureMediaChannel}; its decrypted media goes up into
+ * {@link Transport} (producers, consumers, RTCP) and what {@link Transport} sends goes down through it.
+ * Confined to the media thread.
  */
-public final class WebRtcTransport {
+public final class WebRtcTransport extends Transport {
     /** State changes, on the media thread; each callback takes its source first. */
     public interface Listener {
         void onIceStateChange(WebRtcTransport transport, String iceState);
@@ -23,35 +22,20 @@ public final class WebRtcTransport {
         void onTransportClosed(WebRtcTransport transport, String reason);
     }
 
-    private final String id;
     private final List<IceCandidate> iceCandidates;
     private final DtlsParameters dtlsParameters;
+    private final Listener listener;
     private final SecureMediaChannel channel;
-    private MediaReceiver mediaReceiver = DROP;
 
-    public WebRtcTransport(String id, MediaContext context, IceCandidate candidate, Listener listener) {
-        this.id = id;
+    public WebRtcTransport(String id, Router router, MediaContext context, IceCandidate candidate,
+                           Listener listener) {
+        super(id, router);
         this.iceCandidates = List.of(candidate);
         this.dtlsParameters = new DtlsParameters("auto", List.of(context.certificate().fingerprint()));
-        this.channel = new SecureMediaChannel(id, context, new Forwarder(), new SecureMediaChannel.Listener() {
-            @Override
-            public void onIceStateChange(String state) {
-                listener.onIceStateChange(WebRtcTransport.this, state);
-            }
-
-            @Override
-            public void onDtlsStateChange(String state) {
-                listener.onDtlsStateChange(WebRtcTransport.this, state);
-            }
-
-            @Override
-            public void onClosed(String reason) {
-                listener.onTransportClosed(WebRtcTransport.this, reason);
-            }
-        });
+        this.listener = listener;
+        this.channel = new SecureMediaChannel(id, context, new Upward(), new ChannelListener());
     }
 
-    public String id() { return id; }
     public IceParameters iceParameters() { return channel.iceParameters(); }
     public List<IceCandidate> iceCandidates() { return iceCandidates; }
     public DtlsParameters dtlsParameters() { return dtlsParameters; }
@@ -70,52 +54,67 @@ public final class WebRtcTransport {
         channel.connect(remote);
     }
 
-    /** Temporary seam until this extends the rtp layer's Transport: where decrypted RTP/RTCP goes. */
-    public void mediaReceiver(MediaReceiver receiver) {
-        this.mediaReceiver = receiver == null ? DROP : receiver;
-    }
-
-    /** Encrypts in place and sends to the selected address; the caller may reuse the buffer afterwards. */
-    public void sendRtp(PacketBuffer rtp) {
-        channel.sendRtp(rtp);
-    }
-
-    public void sendRtcp(PacketBuffer rtcp) {
-        channel.sendRtcp(rtcp);
-    }
-
-    /** Media flows only when true: ICE selected an address and DTLS produced SRTP keys. */
-    public boolean isConnected() {
-        return channel.isConnected();
-    }
-
+    @Override
     public void onTick(long nowMillis) {
         channel.onTick(nowMillis);
+        super.onTick(nowMillis);
     }
 
+    /** Closes the secure link, then producers and consumers; the listener hears "closed". */
+    @Override
     public void close() {
         channel.close("closed");
     }
 
-    /** Package access for the engine and tests. */
-    SecureMediaChannel channel() {
-        return channel;
+    // --- the seam with Transport: encrypt in place and send to the ICE-selected address
+
+    @Override
+    protected void sendRtp(PacketBuffer rtp) {
+        channel.sendRtp(rtp);
     }
 
-    private final class Forwarder implements MediaReceiver {
+    @Override
+    protected void sendRtcp(PacketBuffer rtcp) {
+        channel.sendRtcp(rtcp);
+    }
+
+    @Override
+    protected boolean isConnected() {
+        return channel.isConnected();
+    }
+
+    private void onChannelClosed(String reason) {
+        super.close();
+        listener.onTransportClosed(this, reason);
+    }
+
+    /** Decrypted media from the channel into the RTP layer. */
+    private final class Upward implements MediaReceiver {
         @Override
         public void onRtp(PacketBuffer rtp) {
-            mediaReceiver.onRtp(rtp);
+            receiveRtp(rtp);
         }
 
         @Override
         public void onRtcp(PacketBuffer rtcp) {
-            mediaReceiver.onRtcp(rtcp);
+            receiveRtcp(rtcp);
         }
     }
 
-    private static final MediaReceiver DROP = new MediaReceiver() {
-        @Override public void onRtp(PacketBuffer rtp) { }
-        @Override public void onRtcp(PacketBuffer rtcp) { }
-    };
+    private final class ChannelListener implements SecureMediaChannel.Listener {
+        @Override
+        public void onIceStateChange(String state) {
+            listener.onIceStateChange(WebRtcTransport.this, state);
+        }
+
+        @Override
+        public void onDtlsStateChange(String state) {
+            listener.onDtlsStateChange(WebRtcTransport.this, state);
+        }
+
+        @Override
+        public void onClosed(String reason) {
+            onChannelClosed(reason);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.sfu.media.transport.WebRtcTransport;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,13 @@ class MediaEngineTest {
             String thread = engine.submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
             assertTrue(thread.startsWith("media"), thread);
 
-            assertThrows(IllegalStateException.class, () -> engine.createWebRtcTransport("t0", NO_LISTENER));
-            WebRtcTransport t = engine.submit(() -> engine.createWebRtcTransport("t1", NO_LISTENER))
+            assertThrows(IllegalStateException.class, () -> engine.createRouter("r0"));
+            Router router = engine.submit(() -> engine.createRouter("r1")).get(5, TimeUnit.SECONDS);
+            assertEquals(router, engine.submit(() -> engine.router("r1").orElseThrow()).get());
+            assertTrue(router.rtpCapabilities().codecs().size() > 0);
+            WebRtcTransport t = engine.submit(() -> engine.createWebRtcTransport(router, "t1", NO_LISTENER))
                     .get(5, TimeUnit.SECONDS);
+            assertEquals(List.of(t), List.copyOf(router.transports()));
             assertEquals("10.0.0.7", t.iceCandidates().get(0).ip());
             assertEquals(engine.localAddress().getPort(), t.iceCandidates().get(0).port());
             assertEquals("auto", t.dtlsParameters().role());
@@ -61,11 +66,13 @@ class MediaEngineTest {
             assertEquals(1, engine.submit(() -> engine.stats().transports()).get().intValue());
 
             ExecutionException duplicate = assertThrows(ExecutionException.class,
-                    () -> engine.submit(() -> engine.createWebRtcTransport("t1", NO_LISTENER)).get());
+                    () -> engine.submit(() -> engine.createWebRtcTransport(router, "t1", NO_LISTENER)).get());
             assertInstanceOf(IllegalArgumentException.class, duplicate.getCause());
 
-            engine.submit(() -> { t.close(); return null; }).get();
+            engine.submit(() -> { router.close(); return null; }).get();
             assertEquals(0, engine.submit(() -> engine.stats().transports()).get().intValue());
+            assertEquals("closed", engine.submit(t::iceState).get());
+            assertTrue(engine.submit(() -> engine.router("r1").isEmpty()).get());
         }
     }
 

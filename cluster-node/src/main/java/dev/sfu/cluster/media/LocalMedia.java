@@ -6,8 +6,6 @@ import dev.sfu.media.engine.Producer;
 import dev.sfu.media.engine.Router;
 import dev.sfu.media.engine.TransportStats;
 import dev.sfu.media.ortc.MediaKind;
-import dev.sfu.media.ortc.Ortc;
-import dev.sfu.media.ortc.RouterCodecs;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.transport.DtlsParameters;
@@ -41,8 +39,7 @@ final class LocalMedia {
         void consumerClosed(String room, String consumerId, String producerId, String reason);
     }
 
-    /** {@code media} is the RTP side of the {@code secure} WebRTC transport (see {@link WebRtcMediaTransport}). */
-    private record TransportEntry(String room, String direction, WebRtcTransport secure, WebRtcMediaTransport media) {
+    private record TransportEntry(String room, String direction, WebRtcTransport transport) {
     }
 
     private record ProducerEntry(String room, String transportId, Producer producer) {
@@ -51,16 +48,11 @@ final class LocalMedia {
     private record ConsumerEntry(String room, String transportId, Consumer consumer) {
     }
 
-    private static final long LOAD_INTERVAL_MILLIS = 1000;
-    private static final RtpCapabilities ROUTER_CAPABILITIES =
-            Ortc.generateRouterRtpCapabilities(RouterCodecs.defaultMediaCodecs());
-
     // passed by argument
     private final MediaEngine engine;
     private final String nodeId;
     private final Listener listener;
     private final MediaLoad load;
-    private long loadUpdatedAtMillis; // 0: the first tick updates the load
 
     // indexes over the engine's objects, owned by this
     private final Map<String, Router> routersByRoom = new HashMap<>();
@@ -81,15 +73,15 @@ final class LocalMedia {
 
     TransportCreated createTransport(String transportId, String room, String direction) {
         Router router = router(room);
-        WebRtcTransport secure = engine.createWebRtcTransport(transportId, new TransportListener(room));
-        transports.put(transportId, new TransportEntry(room, direction, secure, new WebRtcMediaTransport(secure, router)));
-        return new TransportCreated(transportId, nodeId, room, direction, secure.iceParameters(),
-                secure.iceCandidates(), secure.dtlsParameters());
+        WebRtcTransport transport = engine.createWebRtcTransport(router, transportId, new TransportListener(room));
+        transports.put(transportId, new TransportEntry(room, direction, transport));
+        return new TransportCreated(transportId, nodeId, room, direction, transport.iceParameters(),
+                transport.iceCandidates(), transport.dtlsParameters());
     }
 
     void connectTransport(String transportId, DtlsParameters remote) {
         try {
-            transport(transportId).secure().connect(remote);
+            transport(transportId).transport().connect(remote);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid dtlsParameters: " + e.getMessage());
         } catch (IllegalStateException e) {
@@ -101,7 +93,7 @@ final class LocalMedia {
     ProducerRecord produce(String producerId, String transportId, MediaKind kind, RtpParameters rtpParameters) {
         TransportEntry entry = transport(transportId);
         requireDirection(entry, transportId, "send", "produce");
-        Producer producer = entry.media().produce(producerId, kind, rtpParameters, new ProducerListener(entry.room()));
+        Producer producer = entry.transport().produce(producerId, kind, rtpParameters, new ProducerListener(entry.room()));
         producers.put(producerId, new ProducerEntry(entry.room(), transportId, producer));
         return new ProducerRecord(producerId, nodeId, entry.room(), kind.wireName(),
                 producer.consumableRtpParameters(), producer.paused(), List.of());
@@ -120,7 +112,7 @@ final class LocalMedia {
             throw ApiException.badRequest("cannot consume producer '" + producerId
                     + "' with the given rtpCapabilities (no common codec)");
         }
-        Consumer consumer = entry.media().consume(consumerId, producerEntry.producer(), caps, true,
+        Consumer consumer = entry.transport().consume(consumerId, producerEntry.producer(), caps, true,
                 new ConsumerListener(entry.room()));
         consumers.put(consumerId, new ConsumerEntry(entry.room(), transportId, consumer));
         return new ConsumerCreated(consumerId, producerId, consumer.kind().wireName(), consumer.rtpParameters(),
@@ -163,17 +155,17 @@ final class LocalMedia {
 
     void closeTransport(String transportId) {
         TransportEntry entry = transport(transportId);
-        entry.media().close();  // its producers and consumers first, so their close events name it
-        entry.secure().close();
+        entry.transport().close();
         transportGone(entry.room(), transportId, "closed");
     }
 
     List<ConnectionInfo> connections() {
         List<ConnectionInfo> list = new ArrayList<>();
         transports.forEach((id, entry) -> {
-            TransportStats stats = entry.media().stats();
-            list.add(new ConnectionInfo(id, nodeId, entry.room(), entry.direction(), entry.secure().iceState(),
-                    entry.secure().dtlsState(), stats.receiveBitrateBps(), stats.sendBitrateBps(),
+            WebRtcTransport t = entry.transport();
+            TransportStats stats = t.stats();
+            list.add(new ConnectionInfo(id, nodeId, entry.room(), entry.direction(), t.iceState(), t.dtlsState(),
+                    stats.receiveBitrateBps(), stats.sendBitrateBps(),
                     stats.producers(), stats.consumers()));
         });
         return list;
@@ -198,15 +190,15 @@ final class LocalMedia {
     Map<String, Object> stats() {
         List<Object> transportStats = new ArrayList<>();
         transports.forEach((id, entry) -> {
-            WebRtcMediaTransport t = entry.media();
+            WebRtcTransport t = entry.transport();
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("id", id);
             node.put("room", entry.room());
             node.put("direction", entry.direction());
-            node.put("iceState", entry.secure().iceState());
-            node.put("dtlsState", entry.secure().dtlsState());
+            node.put("iceState", t.iceState());
+            node.put("dtlsState", t.dtlsState());
             node.put("stats", t.stats());
-            node.put("secure", entry.secure().counters());
+            node.put("secure", t.counters());
             node.put("producers", t.producers().stream().map(p -> Map.of(
                     "id", p.id(), "kind", p.kind().wireName(), "paused", p.paused(), "stats", p.stats())).toList());
             node.put("consumers", t.consumers().stream().map(c -> Map.of(
@@ -222,20 +214,12 @@ final class LocalMedia {
         return tree;
     }
 
-    /** Drives the RTP layer's periodic work (RTCP reports, NACK and key-frame retries); see {@link MediaNode}. */
-    void onTick(long nowMillis) {
-        for (TransportEntry entry : transports.values()) entry.media().onTick(nowMillis);
-        if (nowMillis - loadUpdatedAtMillis >= LOAD_INTERVAL_MILLIS) {
-            loadUpdatedAtMillis = nowMillis;
-            updateLoad();
-        }
-    }
-
-    private void updateLoad() {
+    /** Writes this member's counts and bitrates into the load the node registry reads. */
+    void updateLoad() {
         long in = 0;
         long out = 0;
         for (TransportEntry entry : transports.values()) {
-            TransportStats stats = entry.media().stats();
+            TransportStats stats = entry.transport().stats();
             in += stats.receiveBitrateBps();
             out += stats.sendBitrateBps();
         }
@@ -245,8 +229,7 @@ final class LocalMedia {
     // ---- lookups
 
     private Router router(String room) {
-        // TODO(engine integration): engine.createRouter(room) once MediaEngine makes routers (CONTEXT.md)
-        return routersByRoom.computeIfAbsent(room, id -> new Router(id, ROUTER_CAPABILITIES));
+        return routersByRoom.computeIfAbsent(room, engine::createRouter);
     }
 
     private TransportEntry transport(String transportId) {
@@ -330,8 +313,6 @@ final class LocalMedia {
 
         @Override
         public void onTransportClosed(WebRtcTransport transport, String reason) {
-            TransportEntry entry = transports.get(transport.id());
-            if (entry != null) entry.media().close(); // ICE or DTLS ended it: close its producers and consumers
             transportGone(room, transport.id(), reason);
         }
     }

@@ -8,7 +8,7 @@ import java.lang.management.OperatingSystemMXBean;
 
 /**
  * This member's load for the node registry: media counts written by the media thread about once a second (see
- * {@link LocalMedia#onTick}), read by the registry at any time without waiting; CPU read from the JVM.
+ * {@link LocalMedia#updateLoad}), read by the registry at any time without waiting; CPU read from the JVM.
  */
 public final class MediaLoad implements NodeLoadSource {
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

@@ -52,7 +52,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "sfu-media-node");
     private static final Logger LOG = LoggerFactory.getLogger(MediaNode.class);
     private static final String NAME_PREFIX = "media-node-";
-    private static final Duration TICK_INTERVAL = Duration.ofMillis(100);
+    private static final Duration LOAD_INTERVAL = Duration.ofSeconds(1);
 
     /** The name to spawn the MediaNode of member {@code nodeId} with. */
     public static String actorName(String nodeId) {
@@ -112,11 +112,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record GetStats(ActorRef<StatsReply> replyTo) implements Command {
     }
 
-    /**
-     * Drives the RTP layer's periodic work. Interim, like {@link WebRtcMediaTransport}: the engine's own timer takes
-     * this over when its transports are the RTP layer's.
-     */
-    private enum Tick implements Command { INSTANCE }
+    /** Time to refresh the load the node registry reads. */
+    private enum UpdateLoad implements Command { INSTANCE }
 
     /** Engine work finished: run the rest of the request on the actor's thread. */
     private record WorkDone(Runnable rest) implements Command {
@@ -168,7 +165,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                                            ProducerLocator producers, MediaLoad load) {
         // Resume on an unexpected failure: restarting would forget this member's media objects.
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(timers -> {
-                    timers.startTimerAtFixedRate(Tick.INSTANCE, TICK_INTERVAL);
+                    timers.startTimerAtFixedRate(UpdateLoad.INSTANCE, LOAD_INTERVAL);
                     return new MediaNode(context, nodeId, engine, events, producers, load);
                 })))
                 .onFailure(SupervisorStrategy.resume());
@@ -227,7 +224,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 .onMessage(ListStreams.class, this::onListStreams)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(WorkDone.class, this::onWorkDone)
-                .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .onMessageEquals(UpdateLoad.INSTANCE, this::onUpdateLoad)
                 .onMessage(TransportGone.class, this::onTransportGone)
                 .onMessage(ProducerGone.class, this::onProducerGone)
                 .onMessage(ConsumerGone.class, this::onConsumerGone)
@@ -385,12 +382,12 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         return this;
     }
 
-    private Behavior<Command> onTick() {
+    private Behavior<Command> onUpdateLoad() {
         submit(() -> {
-            media.onTick(System.currentTimeMillis());
+            media.updateLoad();
             return null;
         }).whenComplete((ignored, failure) -> {
-            if (failure != null) LOG.warn("media tick failed on {}: {}", nodeId, failure.toString());
+            if (failure != null) LOG.warn("load update failed on {}: {}", nodeId, failure.toString());
         });
         return this;
     }

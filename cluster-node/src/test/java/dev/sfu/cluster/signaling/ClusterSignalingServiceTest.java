@@ -16,6 +16,7 @@ import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.ProducerCreated;
 import dev.sfu.signaling.api.Responses.StreamInfo;
 import dev.sfu.signaling.api.Responses.TransportCreated;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
@@ -44,6 +45,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,11 +167,17 @@ class ClusterSignalingServiceTest {
             value(sfu2.resumeConsumer(consumer.id()));
 
             // bounded: at most 250 packets, 20 ms apart
-            for (int seq = 0; seq < 250 && receiver.client().rtpReceived() == 0; seq++) {
+            for (int seq = 0; seq < 250 && receiver.receivedRtp().isEmpty(); seq++) {
                 sender.client().sendRtp(TestClient.rtp(111, seq, seq * 960L, 4242L));
                 Thread.sleep(20);
             }
-            assertTrue(receiver.client().rtpReceived() > 0, "the consumer got no RTP");
+            assertFalse(receiver.receivedRtp().isEmpty(), "the consumer got no RTP");
+            // what arrives is the consumer's stream: its SSRC and payload type, the sender's payload
+            ByteBuffer packet = ByteBuffer.wrap(receiver.receivedRtp().get(0));
+            RtpCodecParameters codec = consumer.rtpParameters().codecs().get(0);
+            assertEquals(codec.payloadType(), packet.get(1) & 0x7f);
+            assertEquals(consumer.rtpParameters().encodings().get(0).ssrc().longValue(), packet.getInt(8) & 0xffffffffL);
+            assertEquals(TestClient.rtp(111, 0, 0, 0).length, packet.remaining());
         }
     }
 

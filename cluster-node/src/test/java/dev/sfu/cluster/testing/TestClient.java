@@ -11,6 +11,8 @@ import dev.sfu.signaling.api.SignalingService;
 import io.netty.channel.nio.NioEventLoopGroup;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,13 @@ public final class TestClient implements AutoCloseable {
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1);
     private final ExecutorService dtls = Executors.newSingleThreadExecutor();
     private final WebRtcClient client;
+    private final List<byte[]> receivedRtp = new CopyOnWriteArrayList<>();
 
     private TestClient(TransportCreated transport) {
-        MediaListener ignore = new MediaListener() {
+        MediaListener keepRtp = new MediaListener() {
             @Override
             public void onRtp(byte[] rtp) {
+                if (receivedRtp.size() < 1000) receivedRtp.add(rtp);
             }
 
             @Override
@@ -37,7 +41,7 @@ public final class TestClient implements AutoCloseable {
             }
         };
         this.client = WebRtcClient.open(new ClientConfig(transport.iceParameters(), transport.iceCandidates(),
-                transport.dtlsParameters(), DtlsRole.CLIENT, CERTIFICATE, "127.0.0.1", loop, dtls, ignore));
+                transport.dtlsParameters(), DtlsRole.CLIENT, CERTIFICATE, "127.0.0.1", loop, dtls, keepRtp));
     }
 
     /** Opens a client, hands its DTLS parameters to {@code api}, and waits until SRTP keys exist. */
@@ -56,6 +60,11 @@ public final class TestClient implements AutoCloseable {
 
     public WebRtcClient client() {
         return client;
+    }
+
+    /** The decrypted RTP packets received so far (the first thousand). */
+    public List<byte[]> receivedRtp() {
+        return receivedRtp;
     }
 
     /** A minimal RTP packet: version 2, no extensions, a 20-byte payload. */

@@ -1,108 +1,125 @@
 package dev.sfu.signaling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sfu.signaling.api.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfu.signaling.api.SignalingService;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
-import org.apache.pekko.http.javadsl.model.HttpEntities;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCode;
+import dev.sfu.signaling.ws.EventSocketCounters;
+import dev.sfu.signaling.ws.SignalingEventSocket;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.ExceptionHandler;
-import org.apache.pekko.http.javadsl.server.MethodRejection;
-import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** The HTTP routes of one member. Every answer is JSON, errors included ({@code {"error": "..."}}). */
+/**
+ * The HTTP routes of one member: the signaling API a mediasoup-client app drives, the dashboard's views, the
+ * {@code /ws} event stream and the dashboard's static files. Every API answer is JSON, errors included
+ * ({@code {"error": "..."}}), and any origin may call it (CORS).
+ */
 public final class SignalingRoutes extends AllDirectives {
-    private static final Logger log = LoggerFactory.getLogger(SignalingRoutes.class);
-
     private final SignalingService service;
+    private final RequestValidator validator = new RequestValidator();
+    private final JsonBodyDirectives bodies;
+    private final ServiceCalls calls;
+    private final EventSocketCounters eventSocketCounters = new EventSocketCounters();
+    private final SignalingEventSocket eventSocket;
+    private final CorsSupport cors = new CorsSupport();
+    private final ApiErrorHandlers errors = new ApiErrorHandlers();
 
     public SignalingRoutes(SignalingService service) {
+        this(service, SignalingHttpSettings.DEFAULTS);
+    }
+
+    public SignalingRoutes(SignalingService service, SignalingHttpSettings settings) {
         this.service = service;
+        this.bodies = new JsonBodyDirectives(settings.maxBodyBytes(), validator);
+        this.calls = new ServiceCalls(settings.serviceTimeout());
+        this.eventSocket = new SignalingEventSocket(service, settings.eventBufferSize(),
+                settings.maxClientMessageBytes(), eventSocketCounters);
+    }
+
+    public EventSocketCounters eventSocketCounters() {
+        return eventSocketCounters;
     }
 
     public Route routes() {
-        return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () ->
-                concat(
-                        pathPrefix("api", this::apiRoutes),
-                        staticDashboard())));
+        return respondWithDefaultHeaders(CorsSupport.RESPONSE_HEADERS, () ->
+                withRequestTimeoutResponse(request -> JsonResponses.error(StatusCodes.SERVICE_UNAVAILABLE,
+                        "request timed out: " + request.getUri().path()), () ->
+                        handleExceptions(errors.exceptionHandler(), () ->
+                                handleRejections(errors.rejectionHandler(), () -> concat(
+                                        cors.preflight(),
+                                        pathPrefix("api", this::api),
+                                        path("ws", this::events),
+                                        dashboard())))));
     }
 
-    private Route apiRoutes() {
+    private Route api() {
         return concat(
+                // what a mediasoup-client app calls, in the order it calls them
+                path("router-rtp-capabilities", () -> get(() -> parameterOptional("room", room -> {
+                    String checked = validator.requiredRoomParameter(room);
+                    return completeJson(() -> service.routerRtpCapabilities(checked));
+                }))),
+                postJson("create-transport", validator::createTransport, service::createTransport),
+                postJson("connect-transport", validator::connectTransport, service::connectTransport),
+                postJson("produce", validator::produce, service::produce),
+                postJson("consume", validator::consume, service::consume),
+                postJson("resume-consumer", validator::consumerId, r -> service.resumeConsumer(r.consumerId())),
+                postJson("pause-consumer", validator::consumerId, r -> service.pauseConsumer(r.consumerId())),
+                postJson("close-consumer", validator::consumerId, r -> service.closeConsumer(r.consumerId())),
+                postJson("pause-producer", validator::producerId, r -> service.pauseProducer(r.producerId())),
+                postJson("resume-producer", validator::producerId, r -> service.resumeProducer(r.producerId())),
+                postJson("close-producer", validator::producerId, r -> service.closeProducer(r.producerId())),
+                postJson("close-transport", validator::transportId, r -> service.closeTransport(r.transportId())),
+                // what the dashboard reads
+                path("streams", () -> get(() -> parameterOptional("room", room -> {
+                    String checked = validator.optionalRoomParameter(room);
+                    return completeJson(() -> service.streams(checked));
+                }))),
+                path("stats", () -> get(() -> completeJson(this::statsWithEventSockets))),
+                path("connections", () -> get(() -> completeJson(service::connections))),
                 path("sfu-nodes", () -> get(() -> completeJson(service::nodes))));
     }
 
-    private Route staticDashboard() {
-        return get(() -> concat(
-                pathEndOrSingleSlash(() -> getFromResource("dashboard/index.html")),
-                getFromResourceDirectory("dashboard")));
+    private Route events() {
+        return parameterOptional("room", room -> {
+            String checked = validator.optionalRoomParameter(room);
+            return extractMaterializer(materializer ->
+                    handleWebSocketMessages(eventSocket.flow(checked, materializer)));
+        });
     }
 
-    /** Completes with the JSON of the stage's value, or with the error it failed with. */
+    /** The dashboard's files; never answers under /api, so unknown API paths stay JSON 404s. */
+    private Route dashboard() {
+        return extractUnmatchedPath(path -> path.equals("/api") || path.startsWith("/api/")
+                ? reject()
+                : get(() -> concat(
+                        pathEndOrSingleSlash(() -> getFromResource("dashboard/index.html")),
+                        getFromResourceDirectory("dashboard"))));
+    }
+
+    /** A POST endpoint: JSON body → validated request record → service call → JSON answer ({} for none). */
+    private <R, T> Route postJson(String name, Function<JsonNode, R> validate,
+                                  Function<R, CompletionStage<T>> call) {
+        return path(name, () -> post(() -> bodies.jsonBody(validate, request ->
+                completeJson(() -> call.apply(request)))));
+    }
+
     private <T> Route completeJson(Supplier<CompletionStage<T>> call) {
-        CompletionStage<HttpResponse> response = call.get()
-                .thenApply(value -> jsonResponse(StatusCodes.OK, value))
-                .exceptionally(SignalingRoutes::errorResponse);
-        return completeWithFuture(response);
+        return completeWithFuture(calls.call(call)
+                .thenApply(JsonResponses::ok)
+                .exceptionally(JsonResponses::error));
     }
 
-    static HttpResponse jsonResponse(StatusCode status, Object body) {
-        try {
-            return HttpResponse.create()
-                    .withStatus(status)
-                    .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, JsonSupport.MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize response", e);
-        }
-    }
-
-    static HttpResponse errorResponse(StatusCode status, String message) {
-        return jsonResponse(status, Map.of("error", message));
-    }
-
-    static HttpResponse errorResponse(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ApiException api) {
-            return errorResponse(StatusCodes.get(api.status()), api.getMessage());
-        }
-        log.error("request failed", cause);
-        return errorResponse(StatusCodes.INTERNAL_SERVER_ERROR, "internal error: " + cause);
-    }
-
-    private static ExceptionHandler exceptionHandler() {
-        return ExceptionHandler.newBuilder().matchAny(e -> new AllDirectives() {
-        }.complete(errorResponse(e))).build();
-    }
-
-    private RejectionHandler rejectionHandler() {
-        return RejectionHandler.newBuilder()
-                .handleAll(MethodRejection.class, rejections -> complete(errorResponse(StatusCodes.METHOD_NOT_ALLOWED,
-                        "method not allowed; supported: " + rejections.stream()
-                                .map(r -> r.supported().name()).distinct().collect(Collectors.joining(", ")))))
-                .handleNotFound(extractUnmatchedPath(unmatched -> extractUri(uri ->
-                        complete(errorResponse(StatusCodes.NOT_FOUND, "no such endpoint: " + uri.path())))))
-                .build()
-                .withFallback(RejectionHandler.defaultHandler())
-                .mapRejectionResponse(response -> {
-                    // Turn Pekko's plain-text rejections (bad JSON, missing parameter, ...) into our JSON shape.
-                    if (response.entity().getContentType().equals(ContentTypes.APPLICATION_JSON)) {
-                        return response;
-                    }
-                    String text = response.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict strict
-                            ? strict.getData().utf8String() : response.status().reason();
-                    return errorResponse(response.status(), text);
-                });
+    private CompletionStage<Map<String, Object>> statsWithEventSockets() {
+        return service.stats().thenApply(stats -> {
+            Map<String, Object> merged = new LinkedHashMap<>(stats == null ? Map.of() : stats);
+            merged.put("eventSockets", eventSocketCounters.snapshot());
+            return merged;
+        });
     }
 }

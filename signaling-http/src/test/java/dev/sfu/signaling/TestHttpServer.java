@@ -1,0 +1,87 @@
+package dev.sfu.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A real server on 127.0.0.1 (ephemeral port) in front of a {@link RecordingSignalingService}, and a client. */
+public final class TestHttpServer implements AutoCloseable {
+    static final SignalingHttpSettings SETTINGS =
+            new SignalingHttpSettings(Duration.ofMillis(500), 256 * 1024, 16, 1024, Duration.ofMillis(200));
+
+    /** One HTTP answer; {@code json} is null when the body is not JSON. */
+    public record Reply(int status, String body, JsonNode json, HttpHeaders headers) {
+        public String error() {
+            if (json == null || !json.path("error").isTextual()) {
+                throw new AssertionError("expected {\"error\": ...}, got " + status + " " + body);
+            }
+            return json.get("error").asText();
+        }
+    }
+
+    public final RecordingSignalingService service = new RecordingSignalingService();
+    public final SignalingRoutes routes = new SignalingRoutes(service, SETTINGS);
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "test");
+    private final ServerBinding binding;
+
+    public TestHttpServer() throws Exception {
+        binding = SignalingHttpServer.bind(system, "127.0.0.1", 0, routes, SETTINGS.eventSocketKeepAlive()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + pathAndQuery);
+    }
+
+    public URI wsUri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + binding.localAddress().getPort() + pathAndQuery);
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, null);
+    }
+
+    public Reply post(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, "application/json", json);
+    }
+
+    public Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    public Reply send(HttpRequest request) throws IOException, InterruptedException {
+        return reply(client.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        JsonNode json = null;
+        try {
+            json = JsonSupport.MAPPER.readTree(response.body());
+        } catch (IOException notJson) {
+            // left null: the assertions say what was expected
+        }
+        return new Reply(response.statusCode(), response.body(), json, response.headers());
+    }
+
+    @Override
+    public void close() throws Exception {
+        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

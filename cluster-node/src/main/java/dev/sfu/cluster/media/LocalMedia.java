@@ -9,6 +9,7 @@ import dev.sfu.media.ortc.MediaKind;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.transport.DtlsParameters;
+import dev.sfu.media.transport.TransportCounters;
 import dev.sfu.media.transport.WebRtcTransport;
 import dev.sfu.signaling.api.ApiException;
 import dev.sfu.signaling.api.Responses.ConnectionInfo;
@@ -198,7 +199,7 @@ final class LocalMedia {
             node.put("iceState", t.iceState());
             node.put("dtlsState", t.dtlsState());
             node.put("stats", t.stats());
-            node.put("secure", t.counters());
+            node.put("secure", secureCounters(t.counters()));
             node.put("producers", t.producers().stream().map(p -> Map.of(
                     "id", p.id(), "kind", p.kind().wireName(), "paused", p.paused(), "stats", p.stats())).toList());
             node.put("consumers", t.consumers().stream().map(c -> Map.of(
@@ -224,6 +225,23 @@ final class LocalMedia {
             out += stats.sendBitrateBps();
         }
         load.update(transports.size(), producers.size(), consumers.size(), in, out);
+    }
+
+    /** The secure link's counters as a JSON-ready map (the engine's counters object has no bean accessors). */
+    private static Map<String, Object> secureCounters(TransportCounters c) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rtpReceived", c.rtpReceived());
+        map.put("rtcpReceived", c.rtcpReceived());
+        map.put("rtpSent", c.rtpSent());
+        map.put("rtcpSent", c.rtcpSent());
+        map.put("bytesReceived", c.bytesReceived());
+        map.put("bytesSent", c.bytesSent());
+        map.put("dtlsReceived", c.dtlsReceived());
+        map.put("fromUnselectedAddress", c.fromUnselectedAddress());
+        map.put("beforeKeys", c.beforeKeys());
+        map.put("unprotectFailures", c.unprotectFailures());
+        map.put("protectFailures", c.protectFailures());
+        return map;
     }
 
     // ---- lookups

@@ -12,6 +12,7 @@ import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpCodecParameters;
 import dev.sfu.media.ortc.RtpEncodingParameters;
 import dev.sfu.media.ortc.RtpParameters;
+import dev.sfu.signaling.JsonSupport;
 import dev.sfu.signaling.api.SignalingEvent;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -131,13 +132,24 @@ class MediaNodeTest {
     }
 
     @Test
-    void statsNameThisMemberAndItsTransports() {
+    void statsNameThisMemberAndItsTransportsAsJson() throws Exception {
         String transportId = createTransport("room-stats", "recv").transport().id();
+        String send = createTransport("room-stats", "send").transport().id();
+        TestProbe<MediaNode.ProducerReply> produced = probe();
+        mediaNode.tell(new MediaNode.Produce(send, "audio", opus(9494L), produced.getRef()));
+        String producerId = produced.receiveMessage(TestCluster.PATIENCE).producer().id();
+        TestProbe<MediaNode.ConsumerReply> consumed = probe();
+        mediaNode.tell(new MediaNode.Consume(transportId, producerId, deviceCaps(), consumed.getRef()));
+        String consumerId = consumed.receiveMessage(TestCluster.PATIENCE).consumer().id();
         TestProbe<MediaNode.StatsReply> stats = probe();
         mediaNode.tell(new MediaNode.GetStats(stats.getRef()));
         Map<String, Object> tree = stats.receiveMessage(TestCluster.PATIENCE).stats();
         assertEquals("sfu1", tree.get("node"));
-        assertTrue(tree.get("transports").toString().contains(transportId));
+        // the HTTP layer writes it with its own mapper: every stats object in the tree must be JSON-ready
+        String json = JsonSupport.MAPPER.writeValueAsString(tree);
+        assertTrue(json.contains(transportId), json);
+        assertTrue(json.contains("\"engine\""), json);
+        assertTrue(json.contains(producerId) && json.contains(consumerId), json);
     }
 
     @Test

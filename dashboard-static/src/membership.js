@@ -40,9 +40,9 @@ export class MembershipSource {
       }
     }
     this.directFailedAt = this.now();
-    this.lastNote = 'Pekko Management cannot be read from this page (no /api/cluster-members on this member, and '
-      + `the management URLs refuse or block the request, probably CORS): ${failures.join('; ')}. `
-      + 'The member cards show the status each member reports instead.';
+    this.lastNote = 'Pekko Management cannot be read from this page: this member has no /api/cluster-members, '
+      + 'and the management URLs refuse the request or do not allow this page to read it (CORS). '
+      + `The member cards show the status each member reports instead. (${failures.join('; ')})`;
     return { report: null, via: '', note: this.lastNote };
   }
 }

@@ -23,7 +23,7 @@ export function pipeEdges(streams) {
 }
 
 /**
- * Members on a circle (the first at the top, clockwise, in sorted order), and each edge as a segment between the
+ * Members on a circle (the first at the top, clockwise, in sorted order, centred in the box), and each edge as a segment between the
  * two circles' borders. Two members piping to each other get two parallel arrows, shifted apart, not one on top of
  * the other. Members that only appear in the streams (e.g. one that just left) are drawn too.
  */
@@ -33,10 +33,14 @@ export function pipeGraphLayout(memberIds, streams, { width, height, nodeRadius 
   const centerX = width / 2;
   const centerY = height / 2;
   const orbit = ids.length > 1 ? Math.min(width, height) / 2 - nodeRadius - 4 : 0;
-  const nodes = ids.map((id, index) => {
+  const onCircle = ids.map((id, index) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(ids.length, 1);
-    return { id, x: round(centerX + orbit * Math.cos(angle)), y: round(centerY + orbit * Math.sin(angle)) };
+    return { id, x: centerX + orbit * Math.cos(angle), y: centerY + orbit * Math.sin(angle) };
   });
+  // An odd number of members leaves the circle's bottom empty: centre the drawing vertically instead.
+  const ys = onCircle.map(node => node.y);
+  const shiftY = centerY - (Math.min(...ys) + Math.max(...ys)) / 2;
+  const nodes = onCircle.map(node => ({ id: node.id, x: round(node.x), y: round(node.y + shiftY) }));
   const at = new Map(nodes.map(node => [node.id, node]));
   const paired = new Set(edges.map(edge => `${edge.from}\u0000${edge.to}`));
 

@@ -48,6 +48,11 @@ export class Publisher {
     }
   }
 
+  /** The ids of the producers still open. */
+  producerIds() {
+    return this.producers.filter(producer => !producer.closed).map(producer => producer.id);
+  }
+
   /**
    * Closes the producers and the transport on the server and releases the camera, unless `keepCapture`
    * (the same media is about to be published again elsewhere).

@@ -135,7 +135,7 @@ export class DashboardApp {
 
   #watchedAndPublished() {
     return {
-      viewers: [...this.viewers].map(([id, { viewer }]) => ({ id, producerId: viewer.producerId, node: viewer.node })),
+      viewers: [...this.viewers].map(([id, { viewer, home }]) => ({ id, producerId: viewer.producerId, node: viewer.node, home })),
       publishers: [...this.publishers].map(([id, { publisher }]) => ({ id, node: publisher.node })),
     };
   }

@@ -4,7 +4,8 @@
 /**
  * The actions one /ws event calls for.
  * @param {object} event with `type`, `node`, and `producerId` (top level or under `data`)
- * @param {{viewers: {id: string, producerId: string, node: string}[], publishers: {id: string, node: string}[]}} page
+ * @param {{viewers: {id: string, producerId: string, node: string, home?: string}[], publishers: {id: string, node: string}[]}} page
+ *   a viewer's `node` is the member it receives through, `home` the member its stream was published on
  * @returns {({action: 'dropViewer', viewerId: string, producerId: string, note: string}
  *          | {action: 'resubscribe', viewerId: string, producerId: string, downNode: string}
  *          | {action: 'republish', publisherId: string, downNode: string})[]}
@@ -23,7 +24,8 @@ export function recoveryActions(event, { viewers, publishers }) {
   if (event?.type === 'nodeDown' && event.node) {
     const downNode = event.node;
     return [
-      ...viewers.filter(viewer => viewer.node === downNode)
+      // Watched through the member that went down, or published there: either way this viewer's media stopped.
+      ...viewers.filter(viewer => viewer.node === downNode || viewer.home === downNode)
         .map(viewer => ({ action: 'resubscribe', viewerId: viewer.id, producerId: viewer.producerId, downNode })),
       ...publishers.filter(publisher => publisher.node === downNode)
         .map(publisher => ({ action: 'republish', publisherId: publisher.id, downNode })),

@@ -7,6 +7,7 @@ const page = {
     { id: 'v1', producerId: 'prod-aaaaaaaa', node: 'sfu3' },
     { id: 'v2', producerId: 'prod-bbbbbbbb', node: 'sfu2' },
     { id: 'v3', producerId: 'prod-aaaaaaaa', node: 'sfu2' },
+    { id: 'v4', producerId: 'prod-cccccccc', node: 'sfu3', home: 'sfu1' },
   ],
   publishers: [{ id: 'p1', node: 'sfu1' }],
 };
@@ -27,6 +28,7 @@ test('producerClosed with the id under data works too; an unknown producer chang
   assert.equal(recoveryActions({ type: 'producerClosed', data: { producerId: 'prod-bbbbbbbb' } }, page).length, 1);
   assert.deepEqual(recoveryActions({ type: 'producerClosed', producerId: 'other' }, page), []);
   assert.deepEqual(recoveryActions({ type: 'producerClosed' }, page), []);
+  assert.deepEqual(recoveryActions({ type: 'nodeDown' }, page), [], 'nodeDown without a member');
 });
 
 test('nodeDown resubscribes the viewers watching through that member and republishes its publishers', () => {
@@ -34,8 +36,15 @@ test('nodeDown resubscribes the viewers watching through that member and republi
     { action: 'resubscribe', viewerId: 'v2', producerId: 'prod-bbbbbbbb', downNode: 'sfu2' },
     { action: 'resubscribe', viewerId: 'v3', producerId: 'prod-aaaaaaaa', downNode: 'sfu2' },
   ]);
-  assert.deepEqual(recoveryActions({ type: 'nodeDown', node: 'sfu1' }, page),
-    [{ action: 'republish', publisherId: 'p1', downNode: 'sfu1' }]);
+  assert.deepEqual(recoveryActions({ type: 'nodeDown', node: 'sfu1' }, page), [
+    { action: 'resubscribe', viewerId: 'v4', producerId: 'prod-cccccccc', downNode: 'sfu1' },
+    { action: 'republish', publisherId: 'p1', downNode: 'sfu1' },
+  ]);
+});
+
+test('nodeDown of the member a watched stream was published on also calls for watching it again (or dropping it)', () => {
+  const actions = recoveryActions({ type: 'nodeDown', node: 'sfu1' }, page);
+  assert.ok(actions.some(a => a.action === 'resubscribe' && a.viewerId === 'v4'));
 });
 
 test('other events, and nodeDown of an unrelated member, call for nothing', () => {

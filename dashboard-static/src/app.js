@@ -56,6 +56,7 @@ export class DashboardApp {
     tokenForm.addEventListener('submit', submitted => {
       submitted.preventDefault();
       this.#changeToken(tokenInput.value);
+      tokenForm.closest('details')?.removeAttribute('open');
     });
 
     this.#pageLog(`dashboard using the API at ${this.api.baseUrl}`);

@@ -79,6 +79,8 @@ export class ClusterView {
         this.onMembers(members);
         this.#drawPipes();
       } catch (error) {
+        this.cards.unavailable(error.message);
+        this.#drawPipes();
         this.ui.self.textContent = 'API unreachable';
         this.ui.self.dataset.state = 'error';
         this.notice.error(error.message, 'members');

@@ -25,8 +25,10 @@ export class ConnectionsPanel {
       + (sorted.length > MAX_ROWS ? `; showing the first ${MAX_ROWS}` : '');
   }
 
+  /** Keeps the last table (it may still be right); the summary says why it is not fresh. */
   unavailable(reason) {
     this.summary.textContent = `unavailable: ${reason}`;
+    if (this.tableBody.childElementCount === 0) this.tableBody.replaceChildren(emptyRow(COLUMNS, 'Not available.'));
   }
 }
 

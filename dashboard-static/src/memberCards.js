@@ -33,6 +33,11 @@ export class MemberCards {
     return shown.map(member => ({ id: member.id, status: member.status, category: statusCategory(member.status) }));
   }
 
+  /** The member list cannot be read: say why, unless cards from an earlier read are still on screen. */
+  unavailable(reason) {
+    if (this.cards.size === 0) this.container.textContent = `Members unavailable: ${reason}`;
+  }
+
   #card(id) {
     if (!this.cards.has(id)) this.cards.set(id, new MemberCard(id));
     return this.cards.get(id);

@@ -27,7 +27,7 @@ export class MembershipSource {
       // no proxy on this member (yet): try Pekko Management itself
     }
     if (managementUrls.length === 0) {
-      return { report: null, via: '', note: 'No member lists a management URL.' };
+      return { report: null, via: '', note: 'No management URL known: the member list is unavailable or names none.' };
     }
     // A browser blocked by CORS fails every time; do not knock again at every refresh.
     if (this.now() - this.directFailedAt < DIRECT_RETRY_MS) return { report: null, via: '', note: this.lastNote };

@@ -29,10 +29,8 @@ export class PipeGraphPanel {
       ...layout.edges.map(edge => this.#edge(edge)),
       ...layout.nodes.map(node => this.#node(node, status.get(node.id) ?? 'down', homes.get(node.id) ?? 0)),
     );
-    const pipes = layout.edges.reduce((sum, edge) => sum + edge.count, 0);
-    this.caption.textContent = layout.edges.length === 0
-      ? `Room ${room}: no pipes; every stream is watched on its home member only (or not at all).`
-      : `Room ${room}: ${pipes} pipe${pipes === 1 ? '' : 's'}; an arrow runs from a stream's home to each member it is piped to.`;
+    this.svg.toggleAttribute('hidden', layout.nodes.length === 0); // an SVG element has no .hidden property
+    this.caption.textContent = describe(layout, room);
   }
 
   #edge(edge) {
@@ -55,6 +53,13 @@ export class PipeGraphPanel {
     group.append(title, svgElement('circle', { cx: node.x, cy: node.y, r: NODE_RADIUS }), text(node.x, node.y, node.id, 'member-label'));
     return group;
   }
+}
+
+function describe(layout, room) {
+  if (layout.nodes.length === 0) return 'No members known yet.';
+  if (layout.edges.length === 0) return `Room ${room}: no pipes; every stream is watched on its home member only (or not at all).`;
+  const pipes = layout.edges.reduce((sum, edge) => sum + edge.count, 0);
+  return `Room ${room}: ${pipes} pipe${pipes === 1 ? '' : 's'}; an arrow runs from a stream's home to each member it is piped to.`;
 }
 
 function arrowMarker() {

@@ -68,5 +68,5 @@ test('when everything is blocked it explains, and waits before knocking again', 
 
 test('no management URL at all is said plainly', async () => {
   const source = new MembershipSource({ fetchProxy: async () => { throw new Error('404'); }, fetchDirect: async () => ({}) });
-  assert.match((await source.read([])).note, /No member lists a management URL/);
+  assert.match((await source.read([])).note, /No management URL known/);
 });

@@ -55,7 +55,7 @@ test('clicking Publish camera on the first member and Watch on the third shows t
       }, { timeoutMs: 15_000, what: `the streams table showing the pipe ${publishOn.id} → ${watchOn.id}` });
       const arrow = page.locator(`#pipe-graph g.pipe[data-from="${publishOn.id}"][data-to="${watchOn.id}"]`);
       await arrow.waitFor({ timeout: 10_000 });
-      assert.ok(Number(await arrow.locator('text').innerText()) >= 2, 'video and audio both piped');
+      assert.ok(Number(await arrow.locator('text').textContent()) >= 2, 'video and audio both piped');
     }
     // The connections table lists the send transport on the publishing member and the receive ones on the watching one.
     await eventually(async () => {

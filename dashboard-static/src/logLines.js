@@ -1,5 +1,6 @@
 // The live log's lines: built from /ws events and the page's own messages, filtered by member and level,
 // and bounded to the most recent ones.
+import { eventDetails } from './eventStream.js';
 
 export const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 export const MAX_LOG_LINES = 500;
@@ -20,9 +21,8 @@ export function lineFromEvent(event) {
       message: String(event.message ?? ''),
     };
   }
-  const { type, room, node: _node, timestamp: _time, data, ...fields } = event;
-  const details = { ...fields, ...(data ?? {}) };
-  const summary = Object.entries(details).map(([key, value]) => `${key}=${formatValue(value)}`).join(' ');
+  const { type, room } = event;
+  const summary = Object.entries(eventDetails(event)).map(([key, value]) => `${key}=${formatValue(value)}`).join(' ');
   return {
     timestamp, node, source: 'event',
     level: 'INFO',

@@ -1,7 +1,11 @@
 package dev.sfu.cluster;
 
+import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.registry.NodeLoadSource;
 import dev.sfu.cluster.registry.NodeRegistry;
+import dev.sfu.cluster.signaling.ClusterSignalingService;
+import dev.sfu.cluster.signaling.MemberView;
+import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.signaling.SignalingHttpServer;
 import dev.sfu.signaling.api.SignalingService;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -15,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The root actor of a member: starts the node registry, Pekko Management and the HTTP API, then reports on
- * {@code started}. If a server cannot bind, it stops, which terminates the actor system.
+ * The root actor of a member: starts the node registry, the media actors (sharding included), Pekko Management
+ * and the HTTP API, then reports on {@code started}. If a server cannot bind, it stops, which terminates the actor system.
  */
 public final class Guardian {
 
@@ -32,18 +36,23 @@ public final class Guardian {
     private Guardian() {
     }
 
-    public static Behavior<Command> create(NodeSettings settings, NodeLoadSource loadSource,
-                                           CompletableFuture<SfuNode.Started> started) {
+    /**
+     * @param engine     this member's media engine, already bound to its UDP port
+     * @param mediaLoad  kept up to date by the media actors
+     * @param loadSource what the registry announces (normally {@code mediaLoad})
+     */
+    public static Behavior<Command> create(NodeSettings settings, MediaEngine engine, MediaLoad mediaLoad,
+                                           NodeLoadSource loadSource, CompletableFuture<SfuNode.Started> started) {
         return Behaviors.setup(context -> {
             ActorSystem<Void> system = context.getSystem();
             ActorRef<NodeRegistry.Command> registry = context.spawn(
                     Behaviors.supervise(NodeRegistry.create(settings, loadSource)).onFailure(SupervisorStrategy.restart()),
                     "node-registry");
 
-            // Sharding: the entity types (rooms, transports, pipes) are initialised here, before the HTTP API
-            // accepts requests, and handed to the signaling service.
-
-            SignalingService service = new NodeSignalingService(system, settings, registry);
+            // The media actors and the sharded entities start before the HTTP API accepts requests.
+            MemberView members = new RegistryMemberView(system, settings, registry);
+            SignalingService service = ClusterSignalingService.start(context::spawn, system, settings.id(), engine,
+                    mediaLoad, members);
             SfuNode.Endpoints endpoints = new SfuNode.Endpoints(settings.httpUrl(),
                     settings.managementUrl() + "/cluster/members", settings.remotingAddress(), settings.mediaAddress());
             CompletionStage<SfuNode.Started> servers = startManagement(system, settings)

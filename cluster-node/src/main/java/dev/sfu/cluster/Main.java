@@ -2,7 +2,6 @@ package dev.sfu.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import dev.sfu.cluster.registry.CpuOnlyLoadSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ public final class Main {
         SfuNode node;
         try {
             PortCheck.requireFree(settings);
-            node = SfuNode.start(config, new CpuOnlyLoadSource());
+            node = SfuNode.start(config);
         } catch (StartupException e) {
             log.error("{} cannot start: {}", settings.id(), e.getMessage());
             return EXIT_CANNOT_START;

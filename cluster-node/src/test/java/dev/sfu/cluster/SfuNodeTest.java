@@ -53,11 +53,11 @@ class SfuNodeTest {
     }
 
     @Test
-    void anOperationOfTheRoomServiceNotYetBuiltAnswers501() throws Exception {
+    void anUnknownProducerIdAnswers404NamingIt() throws Exception {
         var failure = assertThrows(Exception.class,
                 () -> node.service().closeProducer("p1").toCompletableFuture().join());
-        assertTrue(failure.getCause() instanceof dev.sfu.signaling.api.ApiException api && api.status() == 501,
-                failure.toString());
+        assertTrue(failure.getCause() instanceof dev.sfu.signaling.api.ApiException api && api.status() == 404
+                && api.getMessage().contains("'p1'"), failure.toString());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.sfu.cluster.signaling;
 
 import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.SignalingEvent;
-import dev.sfu.signaling.api.SignalingService;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -15,19 +14,4 @@ public interface MemberView {
 
     /** Pushes nodeUp/nodeDown events to {@code listener}; close the handle to stop. */
     AutoCloseable subscribe(Consumer<SignalingEvent> listener);
-
-    /** The member part of a service that answers only for members (the node registry's placeholder service). */
-    static MemberView of(SignalingService memberService) {
-        return new MemberView() {
-            @Override
-            public CompletionStage<List<NodeInfo>> nodes() {
-                return memberService.nodes();
-            }
-
-            @Override
-            public AutoCloseable subscribe(Consumer<SignalingEvent> listener) {
-                return memberService.subscribe(null, listener);
-            }
-        };
-    }
 }

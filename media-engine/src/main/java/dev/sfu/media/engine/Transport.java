@@ -187,7 +187,7 @@ public abstract class Transport {
         }
         closed = true;
         for (Producer p : new ArrayList<>(producers.values())) {
-            p.close();
+            p.closeByTransport();
         }
         for (Consumer c : new ArrayList<>(consumers.values())) {
             c.closeBy("transport closed");
@@ -199,8 +199,8 @@ public abstract class Transport {
         long now = nowMillis();
         return new TransportStats(id, rtpPacketsReceived, rtpBytesReceived, rtpPacketsSent, rtpBytesSent,
                 rtcpPacketsReceived, rtcpPacketsSent, receiveBitrate.bitsPerSecond(now), sendBitrate.bitsPerSecond(now),
-                droppedMalformedRtp, droppedUnknownSsrc + droppedUnknownPayloadType + droppedRtxPadding,
-                droppedMalformedRtcp, availableIncomingBitrateBps, rttMillis, producers.size(), consumers.size());
+                droppedMalformedRtp, droppedUnknownSsrc, droppedUnknownPayloadType, droppedRtxPadding,
+                droppedMalformedRtcp, transportCcFeedbacks, availableIncomingBitrateBps, rttMillis, producers.size(), consumers.size());
     }
 
     // --- the seam with the secure transport below

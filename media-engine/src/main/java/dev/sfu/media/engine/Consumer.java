@@ -7,12 +7,15 @@ import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.rtcp.ReportBlock;
 import dev.sfu.media.rtp.HeaderExtensionIdMap;
+import dev.sfu.media.rtp.HeaderExtensionWriter;
 import dev.sfu.media.rtp.NtpTime;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.rtp.RtpStreamRewriter;
 import dev.sfu.media.rtp.RtpStreamStats;
 import dev.sfu.media.rtp.Rtx;
 import dev.sfu.media.rtp.SendStreamStatistics;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * One client's receiving end of a producer. It forwards one of the producer's streams (the only one, or the
@@ -47,6 +50,9 @@ public final class Consumer {
     private final int rtxPayloadType;
     private final boolean nackEnabled;
     private final String cname;
+    /** The consumer's own MID, stamped on every packet so the client's BUNDLE demuxer finds the right track. */
+    private final int midExtensionId;
+    private final byte[] mid;
 
     // others
     private boolean paused;
@@ -83,6 +89,8 @@ public final class Consumer {
         this.rewriter = new RtpStreamRewriter(codec.clockRate());
         this.statistics = new SendStreamStatistics(codec.clockRate());
         this.cname = rtpParameters.rtcp() == null ? null : rtpParameters.rtcp().cname();
+        this.midExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.MID_URI);
+        this.mid = rtpParameters.mid() == null ? null : rtpParameters.mid().getBytes(StandardCharsets.UTF_8);
         this.waitingForKeyFrame = producer.kind() == MediaKind.VIDEO;
         this.targetStream = producer.streamCount() == 1 ? 0 : producer.streamCount() - 1;
     }
@@ -173,7 +181,7 @@ public final class Consumer {
         }
         outgoing.setSsrc(ssrc);
         outgoing.setPayloadType(pt);
-        extensionIds.apply(outgoing);
+        stampExtensions();
         statistics.onPacketSent(scratch.getLength(), nowMillis);
         transport.sendRtpOf(this, scratch);
     }
@@ -207,7 +215,7 @@ public final class Consumer {
             outgoing.setTimestamp(rewriter.outputTimestamp(outgoing.timestamp()));
             outgoing.setSsrc(ssrc);
             outgoing.setPayloadType(pt);
-            extensionIds.apply(outgoing);
+            stampExtensions();
             if (rtxPayloadType >= 0) {
                 Rtx.encapsulate(outgoing, rtxScratch, rtxSsrc, rtxPayloadType, rtxSeq);
                 rtxSeq = (rtxSeq + 1) & 0xFFFF;
@@ -317,6 +325,14 @@ public final class Consumer {
         producer.removeConsumer(this);
         transport.onConsumerClosed(this);
         return true;
+    }
+
+    /** Header-extension ids as this consumer negotiated them, and its own MID value. */
+    private void stampExtensions() {
+        extensionIds.apply(outgoing);
+        if (midExtensionId > 0 && mid != null && mid.length > 0) {
+            HeaderExtensionWriter.set(outgoing, midExtensionId, mid);
+        }
     }
 
     private void restartFlow() {

@@ -79,6 +79,7 @@ public abstract class Transport {
     private long availableIncomingBitrateBps;
     private double rttMillis = -1;
     private int firSequence;
+    private long nextMidForConsumers;
     private long lastReportsAtMillis = Long.MIN_VALUE;
     private boolean closed;
 
@@ -127,8 +128,9 @@ public abstract class Transport {
     }
 
     /**
-     * Creates a consumer of {@code producer} for a device with {@code caps}. Throws {@link OrtcException} when
-     * the device cannot receive it. An unpaused video consumer asks the producer for a key frame.
+     * Creates a consumer of {@code producer} for a device with {@code caps}. Its parameters are Ortc's consumer
+     * parameters plus a MID unique on this transport ("0", "1", ...). Throws {@link OrtcException} when the
+     * device cannot receive it. An unpaused video consumer asks the producer for a key frame.
      */
     public Consumer consume(String consumerId, Producer producer, RtpCapabilities caps, boolean paused,
                             Consumer.Listener listener) {
@@ -142,8 +144,11 @@ public abstract class Transport {
         if (!Ortc.canConsume(producer.consumableRtpParameters(), caps)) {
             throw new OrtcException("cannot consume producer " + producer.id() + " with the given rtpCapabilities");
         }
-        RtpParameters params = Ortc.getConsumerRtpParameters(producer.consumableRtpParameters(), caps, false,
+        RtpParameters negotiated = Ortc.getConsumerRtpParameters(producer.consumableRtpParameters(), caps, false,
                 router::generateSsrc);
+        // like mediasoup, each consumer gets the next MID of its transport: the client's m-line for this track
+        RtpParameters params = new RtpParameters(String.valueOf(nextMidForConsumers++), negotiated.codecs(),
+                negotiated.headerExtensions(), negotiated.encodings(), negotiated.rtcp());
         Consumer consumer = new Consumer(consumerId, producer, this, params, paused, listener);
         consumers.put(consumerId, consumer);
         consumersBySsrc.put(consumer.ssrc(), consumer);

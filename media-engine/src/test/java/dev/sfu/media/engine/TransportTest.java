@@ -77,7 +77,8 @@ class TransportTest {
             assertEquals(codec.payloadType(), out.payloadType());
             assertEquals(0x1a2b, out.sequenceNumber());
             assertEquals(123456, out.timestamp());
-            assertEquals("0", out.extensionString(4), "mid under the consumer's id");
+            assertEquals("0", consumers.get(i).rtpParameters().mid(), "first consumer of its transport");
+            assertEquals(consumers.get(i).rtpParameters().mid(), out.extensionString(4), "the consumer's own mid");
             assertEquals(0xa5, out.buffer().getUnsignedByte(out.extensionValueOffset(1)), "audio level kept");
             assertArrayEquals(payload, Arrays.copyOfRange(outBytes, out.payloadOffset(), outBytes.length));
         }
@@ -95,10 +96,30 @@ class TransportTest {
         sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
         RtpPacket out = EngineFixtures.parse(rx.sentRtp.get(0));
         assertEquals(consumer.rtpParameters().codecs().get(0).payloadType(), out.payloadType());
-        assertEquals("1", out.extensionString(4), "Chrome's mid id 9 became the router's 4");
+        assertEquals("0", out.extensionString(4), "Chrome's mid id 9 became the router's 4, with the consumer's mid");
         assertEquals(3, out.extensionValueLength(2), "abs-send-time");
         assertEquals(0x009b, out.buffer().getUnsignedShort(out.extensionValueOffset(3)), "transport-cc 4 -> 3");
         assertEquals(-1, out.extensionValueOffset(9));
+    }
+
+    @Test
+    void consumersOfOneTransportGetSuccessiveMidsStampedOnTheirPackets() {
+        Producer mic = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
+        Producer cam = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        RecordingTransport rx = receiver("rx");
+        assertEquals("0", rx.consume("a", mic, caps, false, listeners).rtpParameters().mid());
+        assertEquals("1", rx.consume("v", cam, caps, false, listeners).rtpParameters().mid());
+        for (int i = 0; i < 10; i++) rx.consume("x" + i, mic, caps, true, listeners);
+        sender.injectRtp(EngineFixtures.opus(1, 960));
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
+        assertEquals("0", EngineFixtures.parse(rx.sentRtp.get(0)).extensionString(4));
+        assertEquals("1", EngineFixtures.parse(rx.sentRtp.get(1)).extensionString(4), "Chrome sent mid \"1\" too");
+        Consumer eleventh = rx.consume("late", mic, caps, false, listeners);
+        assertEquals("12", eleventh.rtpParameters().mid());
+        sender.injectRtp(EngineFixtures.opus(2, 1920));
+        RtpPacket longer = EngineFixtures.parse(rx.sentRtp.get(rx.sentRtp.size() - 1));
+        assertEquals("12", longer.extensionString(4), "a longer MID grows the extension block");
+        assertEquals(0xa5, longer.buffer().getUnsignedByte(longer.extensionValueOffset(1)));
     }
 
     @Test

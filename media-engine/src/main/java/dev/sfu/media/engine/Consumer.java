@@ -30,6 +30,8 @@ public final class Consumer {
         void onProducerResumed(Consumer c);
     }
 
+    static final long KEY_FRAME_RETRY_MILLIS = 1000;
+
     // passed by argument
     private final String id;
     private final Producer producer;
@@ -64,6 +66,9 @@ public final class Consumer {
     private int targetStream;
     private int rtxSeq = (int) (Math.random() * 0xFFFF);
     private long lastSenderReportAtMillis = Long.MIN_VALUE;
+    private long lastKeyFrameRequestAtMillis = Long.MIN_VALUE;
+    private long nacksReceived;
+    private long keyFrameRequestsReceived;
 
     Consumer(String id, Producer producer, Transport transport, RtpParameters rtpParameters, boolean paused,
              Listener listener) {
@@ -122,8 +127,9 @@ public final class Consumer {
         if (closed || producer.kind() != MediaKind.VIDEO) {
             return;
         }
-        int index = currentStream >= 0 && currentStream == targetStream ? currentStream : targetStream;
-        producer.requestKeyFrame(producer.stream(index), transport.nowMillis());
+        long now = transport.nowMillis();
+        lastKeyFrameRequestAtMillis = now;
+        producer.requestKeyFrame(producer.stream(targetStream), now);
     }
 
     /** Closes this consumer (the listener is told only when the engine closes it, not on this call). */
@@ -140,9 +146,6 @@ public final class Consumer {
     }
 
     // --- engine internals
-
-    private long nacksReceived;
-    private long keyFrameRequestsReceived;
 
     long ssrc() { return ssrc; }
     long rtxSsrc() { return rtxSsrc; }
@@ -252,9 +255,12 @@ public final class Consumer {
         }
     }
 
-    /** Periodic work: simulcast layer choice. */
+    /**
+     * Periodic work: pick the simulcast layer (the highest one receiving packets) and, while waiting for a key
+     * frame to start or switch, ask again every {@link #KEY_FRAME_RETRY_MILLIS} in case a request was lost.
+     */
     void onTick(long nowMillis) {
-        if (closed || producer.streamCount() <= 1) {
+        if (closed || producer.kind() != MediaKind.VIDEO) {
             return;
         }
         int best = -1;
@@ -264,10 +270,14 @@ public final class Consumer {
                 break;
             }
         }
-        if (best >= 0 && best != targetStream) {
+        boolean targetChanged = best >= 0 && best != targetStream;
+        if (targetChanged) {
             targetStream = best;
         }
-        if (currentStream != targetStream && !paused && !producerPaused) {
+        boolean waiting = waitingForKeyFrame || currentStream != targetStream;
+        if (waiting && !paused && !producerPaused && (targetChanged
+                || lastKeyFrameRequestAtMillis == Long.MIN_VALUE
+                || nowMillis - lastKeyFrameRequestAtMillis >= KEY_FRAME_RETRY_MILLIS)) {
             requestKeyFrame();
         }
     }

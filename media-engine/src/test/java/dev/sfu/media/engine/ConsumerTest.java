@@ -90,6 +90,27 @@ class ConsumerTest {
     }
 
     @Test
+    void keepsAskingForAKeyFrameWhileWaitingForOne() {
+        Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        rx.consume("c", producer, caps, false, listeners);
+        assertEquals(1, plis());
+        advance(500);
+        rx.tick();
+        assertEquals(1, plis(), "not before a second has passed");
+        advance(500);
+        rx.tick();
+        assertEquals(2, plis(), "the first request may have been lost");
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
+        advance(5000);
+        rx.tick();
+        assertEquals(2, plis(), "flowing: no more requests");
+    }
+
+    private int plis() {
+        return sender.sentRtcpOfType(RtcpHeader.PT_PSFB, RtcpHeader.FMT_PLI).size();
+    }
+
+    @Test
     void producerPauseIsReportedAndStopsTheFlow() {
         Producer producer = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
         Consumer consumer = rx.consume("c", producer, caps, false, listeners);

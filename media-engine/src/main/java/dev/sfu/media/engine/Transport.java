@@ -19,6 +19,7 @@ import dev.sfu.media.rtcp.RtcpHeader;
 import dev.sfu.media.rtcp.SenderReport;
 import dev.sfu.media.rtcp.SourceDescription;
 import dev.sfu.media.rtcp.TransportCcFeedback;
+import dev.sfu.media.rtcp.TransportCcRecorder;
 import dev.sfu.media.rtp.BitrateMeter;
 import dev.sfu.media.rtp.NtpTime;
 import dev.sfu.media.rtp.ReceiveStreamStatistics;
@@ -42,6 +43,7 @@ import java.util.Map;
  */
 public abstract class Transport {
     static final long RTCP_REPORT_INTERVAL_MILLIS = 1000;
+    static final long TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
 
     // passed by argument
@@ -80,6 +82,11 @@ public abstract class Transport {
     private double rttMillis = -1;
     private int firSequence;
     private long nextMidForConsumers;
+    /** Transport-wide-cc extension id the client stamps (the same on all its streams under BUNDLE), 0 if none. */
+    private int transportCcExtensionId;
+    private TransportCcRecorder transportCc;
+    private long lastTransportCcMediaSsrc;
+    private long lastTransportCcFeedbackAtMillis = Long.MIN_VALUE;
     private long lastReportsAtMillis = Long.MIN_VALUE;
     private boolean closed;
 
@@ -124,6 +131,9 @@ public abstract class Transport {
         }
         producers.put(producerId, producer);
         router.addProducer(producer);
+        if (transportCcExtensionId == 0) {
+            transportCcExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.TRANSPORT_CC_URI);
+        }
         return producer;
     }
 
@@ -176,6 +186,12 @@ public abstract class Transport {
         for (Consumer c : consumers.values()) {
             c.onTick(nowMillis);
         }
+        if (transportCc != null && transportCc.hasPending() && isConnected()
+                && (lastTransportCcFeedbackAtMillis == Long.MIN_VALUE
+                || nowMillis - lastTransportCcFeedbackAtMillis >= TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS)) {
+            lastTransportCcFeedbackAtMillis = nowMillis;
+            sendTransportCcFeedback();
+        }
         if (lastReportsAtMillis == Long.MIN_VALUE || nowMillis - lastReportsAtMillis >= RTCP_REPORT_INTERVAL_MILLIS) {
             lastReportsAtMillis = nowMillis;
             if (isConnected()) {
@@ -224,6 +240,7 @@ public abstract class Transport {
         rtpBytesReceived += decryptedRtp.getLength();
         receiveBitrate.add(decryptedRtp.getLength(), now);
         long ssrc = incoming.ssrc();
+        recordTransportCc(incoming, ssrc, now);
         ProducerStream stream = producerStreamsBySsrc.get(ssrc);
         if (stream == null) {
             stream = learnStream(incoming, ssrc);
@@ -385,6 +402,35 @@ public abstract class Transport {
             }
         }
         return null;
+    }
+
+    /**
+     * Every packet carrying a transport-wide sequence number is recorded before anything may drop it, so the
+     * sender's bandwidth probes (RTX padding) count as received.
+     */
+    private void recordTransportCc(RtpPacket packet, long ssrc, long now) {
+        if (transportCcExtensionId == 0) {
+            return;
+        }
+        int offset = packet.extensionValueOffset(transportCcExtensionId);
+        if (offset < 0 || packet.extensionValueLength(transportCcExtensionId) != 2) {
+            return;
+        }
+        if (transportCc == null) {
+            transportCc = new TransportCcRecorder(now);
+        }
+        transportCc.onPacket(packet.buffer().getUnsignedShort(offset), now);
+        lastTransportCcMediaSsrc = ssrc;
+    }
+
+    private void sendTransportCcFeedback() {
+        for (int i = 0; i < 3 && transportCc.hasPending(); i++) {
+            rtcpOut.setLength(0);
+            if (transportCc.writeFeedback(rtcpOut, 0, rtcpSenderSsrc, lastTransportCcMediaSsrc) == 0) {
+                return;
+            }
+            sendRtcpPacket(rtcpOut);
+        }
     }
 
     private void onSenderReport(SenderReport sr, long now) {

@@ -369,6 +369,26 @@ class TransportTest {
     }
 
     @Test
+    void feedsTransportWideCcBackToTheSender() {
+        sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));           // transport seq 155 (id 4)
+        sender.advance(5);
+        sender.injectRtp(EngineFixtures.vp8(false, VP8_START_SEQ + 1, VP8_TS));      // transport seq 156
+        sender.tick();
+        List<PacketBuffer> feedback = sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC);
+        assertEquals(1, feedback.size());
+        RtcpCompoundReader r = new RtcpCompoundReader().reset(feedback.get(0));
+        r.next();
+        dev.sfu.media.rtcp.TransportCcFeedback fb = dev.sfu.media.rtcp.TransportCcFeedback.parse(r);
+        assertEquals(155, fb.baseSequenceNumber());
+        assertEquals(2, fb.packetStatusCount());
+        assertEquals(VP8_SSRC, fb.mediaSsrc());
+        sender.advance(50);
+        sender.tick();
+        assertEquals(1, sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC).size(), "nothing new");
+    }
+
+    @Test
     void rembIsRecordedAndTransportCcCounted() {
         sender.injectRtcp(PacketFixtures.bytes("remb.hex"));
         sender.injectRtcp(PacketFixtures.bytes("transport-cc.hex"));

@@ -159,17 +159,45 @@ public abstract class Transport {
         // like mediasoup, each consumer gets the next MID of its transport: the client's m-line for this track
         RtpParameters params = new RtpParameters(String.valueOf(nextMidForConsumers++), negotiated.codecs(),
                 negotiated.headerExtensions(), negotiated.encodings(), negotiated.rtcp());
-        Consumer consumer = new Consumer(consumerId, producer, this, params, paused, listener);
-        consumers.put(consumerId, consumer);
-        consumersBySsrc.put(consumer.ssrc(), consumer);
-        if (consumer.rtxSsrc() >= 0) {
-            consumersBySsrc.put(consumer.rtxSsrc(), consumer);
-        }
-        producer.addConsumer(consumer);
+        Consumer consumer = new Consumer(consumerId, producer, this, params, paused, false, listener);
+        register(consumer);
         if (!paused && !producer.paused()) {
             consumer.requestKeyFrame();
         }
         return consumer;
+    }
+
+    /**
+     * Creates a consumer that feeds a pipe to another SFU: every encoding of {@code producer} is forwarded on
+     * its own fresh SSRC (Ortc's pipe consumer parameters), with RTX when {@code enableRtx}. Its type is "pipe".
+     */
+    public Consumer consumePipe(String consumerId, Producer producer, boolean enableRtx, Consumer.Listener listener) {
+        ensureOpen();
+        if (consumers.containsKey(consumerId)) {
+            throw new IllegalArgumentException("consumer id already in use: " + consumerId);
+        }
+        if (producer.closed()) {
+            throw new IllegalArgumentException("producer " + producer.id() + " is closed");
+        }
+        RtpParameters params = Ortc.getPipeConsumerRtpParameters(producer.consumableRtpParameters(), enableRtx,
+                router::generateSsrc);
+        Consumer consumer = new Consumer(consumerId, producer, this, params, false, true, listener);
+        register(consumer);
+        if (!producer.paused()) {
+            consumer.requestKeyFrame();
+        }
+        return consumer;
+    }
+
+    private void register(Consumer consumer) {
+        consumers.put(consumer.id(), consumer);
+        for (int i = 0; i < consumer.streamCount(); i++) {
+            consumersBySsrc.put(consumer.ssrc(i), consumer);
+            if (consumer.rtxSsrc(i) >= 0) {
+                consumersBySsrc.put(consumer.rtxSsrc(i), consumer);
+            }
+        }
+        consumer.producer().addConsumer(consumer);
     }
 
     public Collection<Producer> producers() { return Collections.unmodifiableCollection(producers.values()); }
@@ -457,7 +485,7 @@ public abstract class Transport {
         long nowNtp = NtpTime.fromUnixMillis(now);
         for (ReportBlock block : blocks) {
             Consumer c = consumersBySsrc.get(block.ssrc());
-            if (c != null && c.ssrc() == block.ssrc()) {
+            if (c != null && c.streamOfSsrc(block.ssrc()) >= 0) {
                 c.onReportBlock(block, nowNtp);
                 if (c.rttMillis() >= 0) {
                     rttMillis = c.rttMillis();
@@ -471,13 +499,13 @@ public abstract class Transport {
             case RtcpHeader.FMT_PLI: {
                 Pli pli = Pli.parse(r);
                 Consumer c = pli == null ? null : consumersBySsrc.get(pli.mediaSsrc());
-                if (c != null) c.onKeyFrameRequest();
+                if (c != null) c.onKeyFrameRequest(pli.mediaSsrc());
                 break;
             }
             case RtcpHeader.FMT_FIR: {
                 Fir fir = Fir.parse(r);
                 Consumer c = fir == null ? null : consumersBySsrc.get(fir.targetSsrc());
-                if (c != null) c.onKeyFrameRequest();
+                if (c != null) c.onKeyFrameRequest(fir.targetSsrc());
                 break;
             }
             case RtcpHeader.FMT_AFB: {
@@ -492,10 +520,11 @@ public abstract class Transport {
 
     private void onTransportFeedback(RtcpCompoundReader r, long now) {
         if (GenericNack.is(r)) {
-            Consumer c = consumersBySsrc.get(GenericNack.mediaSsrc(r));
+            long mediaSsrc = GenericNack.mediaSsrc(r);
+            Consumer c = consumersBySsrc.get(mediaSsrc);
             if (c != null) {
                 int n = GenericNack.lostSequenceNumbers(r, seqScratch);
-                c.onNack(seqScratch, n, now);
+                c.onNack(mediaSsrc, seqScratch, n, now);
             }
         } else if (TransportCcFeedback.parse(r) != null) {
             transportCcFeedbacks++;
@@ -525,19 +554,22 @@ public abstract class Transport {
         }
     }
 
-    /** One SR + SDES(CNAME) compound per consumer that has sent media. */
+    /** One SR + SDES(CNAME) compound per consumer stream that has sent media. */
     private void sendSenderReports(long now) {
         for (Consumer c : consumers.values()) {
-            if (c.paused() || !c.senderReportTimes(now, timesScratch)) {
-                continue;
+            for (int i = 0; i < c.streamCount(); i++) {
+                if (c.paused() || !c.senderReportTimes(i, now, timesScratch)) {
+                    continue;
+                }
+                long ssrc = c.ssrc(i);
+                rtcpOut.setLength(0);
+                int end = new SenderReport(ssrc, timesScratch[0], timesScratch[1], c.packetsSent(i) & 0xFFFFFFFFL,
+                        c.bytesSent(i) & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
+                if (c.cname() != null) {
+                    new SourceDescription(List.of(new SourceDescription.Chunk(ssrc, c.cname()))).writeTo(rtcpOut, end);
+                }
+                sendRtcpPacket(rtcpOut);
             }
-            rtcpOut.setLength(0);
-            int end = new SenderReport(c.ssrc(), timesScratch[0], timesScratch[1], c.packetsSent() & 0xFFFFFFFFL,
-                    c.bytesSent() & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
-            if (c.cname() != null) {
-                new SourceDescription(List.of(new SourceDescription.Chunk(c.ssrc(), c.cname()))).writeTo(rtcpOut, end);
-            }
-            sendRtcpPacket(rtcpOut);
         }
     }
 

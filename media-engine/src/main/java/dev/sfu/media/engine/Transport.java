@@ -11,18 +11,8 @@ import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.rtcp.Fir;
 import dev.sfu.media.rtcp.GenericNack;
 import dev.sfu.media.rtcp.Pli;
-import dev.sfu.media.rtcp.ReceiverReport;
-import dev.sfu.media.rtcp.Remb;
-import dev.sfu.media.rtcp.ReportBlock;
-import dev.sfu.media.rtcp.RtcpCompoundReader;
-import dev.sfu.media.rtcp.RtcpHeader;
-import dev.sfu.media.rtcp.SenderReport;
-import dev.sfu.media.rtcp.SourceDescription;
-import dev.sfu.media.rtcp.TransportCcFeedback;
 import dev.sfu.media.rtcp.TransportCcRecorder;
 import dev.sfu.media.rtp.BitrateMeter;
-import dev.sfu.media.rtp.NtpTime;
-import dev.sfu.media.rtp.ReceiveStreamStatistics;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.rtp.Rtx;
 import org.slf4j.Logger;
@@ -32,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,10 +45,10 @@ public abstract class Transport {
     private final SsrcTable<ProducerStream> producerStreamsBySsrc = new SsrcTable<>();
     private final SsrcTable<Consumer> consumersBySsrc = new SsrcTable<>();
     private final RtpPacket incoming = new RtpPacket();
-    private final RtcpCompoundReader rtcpReader = new RtcpCompoundReader();
+    private final RtcpFeedbackReceiver rtcpReceiver;
+    private final RtcpReporter reporter;
     private final PacketBuffer rtcpOut = new PacketBuffer();
     private final int[] seqScratch = new int[512];
-    private final long[] timesScratch = new long[2];
     private final BitrateMeter receiveBitrate = new BitrateMeter();
     private final BitrateMeter sendBitrate = new BitrateMeter();
     /** SSRC we put in the sender field of RTCP about streams we receive. */
@@ -76,10 +65,6 @@ public abstract class Transport {
     private long droppedUnknownSsrc;
     private long droppedUnknownPayloadType;
     private long droppedRtxPadding;
-    private long droppedMalformedRtcp;
-    private long transportCcFeedbacks;
-    private long availableIncomingBitrateBps;
-    private double rttMillis = -1;
     private int firSequence;
     private long nextMidForConsumers;
     /** Transport-wide-cc extension id the client stamps (the same on all its streams under BUNDLE), 0 if none. */
@@ -94,6 +79,8 @@ public abstract class Transport {
         this.id = id;
         this.router = router;
         this.rtcpSenderSsrc = router.generateSsrc();
+        this.rtcpReceiver = new RtcpFeedbackReceiver(producerStreamsBySsrc, consumersBySsrc);
+        this.reporter = new RtcpReporter(rtcpSenderSsrc, this::sendRtcpPacket);
         router.addTransport(this);
     }
 
@@ -223,8 +210,8 @@ public abstract class Transport {
         if (lastReportsAtMillis == Long.MIN_VALUE || nowMillis - lastReportsAtMillis >= RTCP_REPORT_INTERVAL_MILLIS) {
             lastReportsAtMillis = nowMillis;
             if (isConnected()) {
-                sendReceiverReports(nowMillis);
-                sendSenderReports(nowMillis);
+                reporter.sendReceiverReports(producers.values(), nowMillis);
+                reporter.sendSenderReports(consumers.values(), nowMillis);
             }
         }
     }
@@ -249,7 +236,8 @@ public abstract class Transport {
         return new TransportStats(id, rtpPacketsReceived, rtpBytesReceived, rtpPacketsSent, rtpBytesSent,
                 rtcpPacketsReceived, rtcpPacketsSent, receiveBitrate.bitsPerSecond(now), sendBitrate.bitsPerSecond(now),
                 droppedMalformedRtp, droppedUnknownSsrc, droppedUnknownPayloadType, droppedRtxPadding,
-                droppedMalformedRtcp, transportCcFeedbacks, availableIncomingBitrateBps, rttMillis, producers.size(), consumers.size());
+                rtcpReceiver.malformed(), rtcpReceiver.transportCcFeedbacks(), rtcpReceiver.availableIncomingBitrateBps(),
+                rtcpReceiver.rttMillis(), producers.size(), consumers.size());
     }
 
     // --- the seam with the secure transport below
@@ -296,24 +284,7 @@ public abstract class Transport {
             return;
         }
         rtcpPacketsReceived++;
-        long now = nowMillis();
-        RtcpCompoundReader r = rtcpReader.reset(decryptedRtcp);
-        while (r.next()) {
-            switch (r.packetType()) {
-                case RtcpHeader.PT_SR: onSenderReport(SenderReport.parse(r), now); break;
-                case RtcpHeader.PT_RR: onReceiverReport(ReceiverReport.parse(r), now); break;
-                case RtcpHeader.PT_PSFB: onPayloadFeedback(r); break;
-                case RtcpHeader.PT_RTPFB: onTransportFeedback(r, now); break;
-                case RtcpHeader.PT_SDES:
-                case RtcpHeader.PT_BYE:
-                case RtcpHeader.PT_APP:
-                default:
-                    break;
-            }
-        }
-        if (r.malformed()) {
-            droppedMalformedRtcp++;
-        }
+        rtcpReceiver.receive(decryptedRtcp, nowMillis());
     }
 
     /** Encrypts {@code rtp} in place and sends it now; the caller reuses the buffer after return. */
@@ -358,7 +329,7 @@ public abstract class Transport {
         if (!isConnected()) {
             return;
         }
-        long rtt = rttMillis > 0 ? (long) rttMillis : 0;
+        long rtt = rtcpReceiver.rttMillis() > 0 ? (long) rtcpReceiver.rttMillis() : 0;
         int n = stream.nackGenerator().collect(nowMillis, rtt, seqScratch);
         if (n == 0) {
             return;
@@ -458,118 +429,6 @@ public abstract class Transport {
                 return;
             }
             sendRtcpPacket(rtcpOut);
-        }
-    }
-
-    private void onSenderReport(SenderReport sr, long now) {
-        if (sr == null) {
-            droppedMalformedRtcp++;
-            return;
-        }
-        ProducerStream stream = producerStreamsBySsrc.get(sr.senderSsrc());
-        if (stream != null && stream.ssrc() == sr.senderSsrc()) {
-            stream.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), now);
-        }
-        onReportBlocks(sr.reports(), now);
-    }
-
-    private void onReceiverReport(ReceiverReport rr, long now) {
-        if (rr == null) {
-            droppedMalformedRtcp++;
-            return;
-        }
-        onReportBlocks(rr.reports(), now);
-    }
-
-    private void onReportBlocks(List<ReportBlock> blocks, long now) {
-        long nowNtp = NtpTime.fromUnixMillis(now);
-        for (ReportBlock block : blocks) {
-            Consumer c = consumersBySsrc.get(block.ssrc());
-            if (c != null && c.streamOfSsrc(block.ssrc()) >= 0) {
-                c.onReportBlock(block, nowNtp);
-                if (c.rttMillis() >= 0) {
-                    rttMillis = c.rttMillis();
-                }
-            }
-        }
-    }
-
-    private void onPayloadFeedback(RtcpCompoundReader r) {
-        switch (r.countOrFormat()) {
-            case RtcpHeader.FMT_PLI: {
-                Pli pli = Pli.parse(r);
-                Consumer c = pli == null ? null : consumersBySsrc.get(pli.mediaSsrc());
-                if (c != null) c.onKeyFrameRequest(pli.mediaSsrc());
-                break;
-            }
-            case RtcpHeader.FMT_FIR: {
-                Fir fir = Fir.parse(r);
-                Consumer c = fir == null ? null : consumersBySsrc.get(fir.targetSsrc());
-                if (c != null) c.onKeyFrameRequest(fir.targetSsrc());
-                break;
-            }
-            case RtcpHeader.FMT_AFB: {
-                Remb remb = Remb.parse(r);
-                if (remb != null) availableIncomingBitrateBps = remb.bitrateBps();
-                break;
-            }
-            default:
-                break;
-        }
-    }
-
-    private void onTransportFeedback(RtcpCompoundReader r, long now) {
-        if (GenericNack.is(r)) {
-            long mediaSsrc = GenericNack.mediaSsrc(r);
-            Consumer c = consumersBySsrc.get(mediaSsrc);
-            if (c != null) {
-                int n = GenericNack.lostSequenceNumbers(r, seqScratch);
-                c.onNack(mediaSsrc, seqScratch, n, now);
-            }
-        } else if (TransportCcFeedback.parse(r) != null) {
-            transportCcFeedbacks++;
-        }
-    }
-
-    /** One RR about every producer stream we receive (31 blocks per packet). */
-    private void sendReceiverReports(long now) {
-        List<ReportBlock> blocks = new ArrayList<>();
-        for (Producer p : producers.values()) {
-            for (int i = 0; i < p.streamCount(); i++) {
-                ProducerStream s = p.stream(i);
-                ReceiveStreamStatistics st = s.statistics();
-                if (!st.started() || s.ssrc() < 0) {
-                    continue;
-                }
-                blocks.add(new ReportBlock(s.ssrc(), st.takeFractionLost(), st.cumulativeLost(),
-                        st.extendedHighestSeq() & 0xFFFFFFFFL, st.jitterRtpUnits() & 0xFFFFFFFFL, s.lastSrField(),
-                        s.delaySinceLastSrField(now)));
-            }
-        }
-        for (int from = 0; from < blocks.size(); from += ReceiverReport.MAX_BLOCKS) {
-            List<ReportBlock> chunk = blocks.subList(from, Math.min(blocks.size(), from + ReceiverReport.MAX_BLOCKS));
-            rtcpOut.setLength(0);
-            new ReceiverReport(rtcpSenderSsrc, chunk).writeTo(rtcpOut, 0);
-            sendRtcpPacket(rtcpOut);
-        }
-    }
-
-    /** One SR + SDES(CNAME) compound per consumer stream that has sent media. */
-    private void sendSenderReports(long now) {
-        for (Consumer c : consumers.values()) {
-            for (int i = 0; i < c.streamCount(); i++) {
-                if (c.paused() || !c.senderReportTimes(i, now, timesScratch)) {
-                    continue;
-                }
-                long ssrc = c.ssrc(i);
-                rtcpOut.setLength(0);
-                int end = new SenderReport(ssrc, timesScratch[0], timesScratch[1], c.packetsSent(i) & 0xFFFFFFFFL,
-                        c.bytesSent(i) & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
-                if (c.cname() != null) {
-                    new SourceDescription(List.of(new SourceDescription.Chunk(ssrc, c.cname()))).writeTo(rtcpOut, end);
-                }
-                sendRtcpPacket(rtcpOut);
-            }
         }
     }
 

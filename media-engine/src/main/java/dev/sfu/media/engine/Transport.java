@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * A client's connection to a router, seen from the media side: it owns the client's producers and consumers,
- * routes each decrypted RTP/RTCP packet to them, and emits the RTCP a browser expects (SR, RR, PLI/FIR, NACK).
+ * routes each decrypted RTP/RTCP packet to them, and emits the RTCP a browser expects (SR, RR, PLI/FIR, NACK,
+ * transport-cc feedback).
  * Subclasses (WebRtcTransport, PipeTransport) supply the secure link through {@link #sendRtp}/{@link #sendRtcp}
  * and feed {@link #receiveRtp}/{@link #receiveRtcp}. Media-thread confined.
  */
@@ -48,7 +49,8 @@ public abstract class Transport {
     private final RtcpFeedbackReceiver rtcpReceiver;
     private final RtcpReporter reporter;
     private final PacketBuffer rtcpOut = new PacketBuffer();
-    private final int[] seqScratch = new int[512];
+    /** Losses NACKed at once: 256 FCI entries at most, well inside one datagram. */
+    private final int[] seqScratch = new int[256];
     private final BitrateMeter receiveBitrate = new BitrateMeter();
     private final BitrateMeter sendBitrate = new BitrateMeter();
     /** SSRC we put in the sender field of RTCP about streams we receive. */
@@ -336,7 +338,7 @@ public abstract class Transport {
         }
         stream.onNacksSent(n);
         rtcpOut.setLength(0);
-        GenericNack.write(rtcpOut, 0, rtcpSenderSsrc, stream.ssrc(), seqScratch, Math.min(n, 256));
+        GenericNack.write(rtcpOut, 0, rtcpSenderSsrc, stream.ssrc(), seqScratch, n);
         sendRtcpPacket(rtcpOut);
     }
 

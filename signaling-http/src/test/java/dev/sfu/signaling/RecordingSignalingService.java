@@ -111,6 +111,11 @@ public final class RecordingSignalingService implements SignalingService {
         roomsById.putAll(DEFAULT_ROOMS);
     }
 
+    /** Every call so far, in order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
     /** From now on {@link #roomOf} answers {@code room} for {@code id}. */
     public void putRoom(String id, String room) {
         roomsById.put(id, room);

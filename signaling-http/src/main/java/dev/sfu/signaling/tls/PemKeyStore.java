@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
@@ -27,6 +28,10 @@ final class PemKeyStore {
     static KeyStore load(Path certificateFile, Path privateKeyFile, char[] password) {
         Certificate[] chain = certificates(certificateFile);
         PrivateKey key = privateKey(privateKeyFile);
+        if (!belongTogether(key, chain[0])) {
+            throw new IllegalArgumentException("the TLS private key " + privateKeyFile
+                    + " does not belong to the certificate " + certificateFile);
+        }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -35,6 +40,34 @@ final class PemKeyStore {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("the TLS private key " + privateKeyFile
                     + " does not fit the certificate " + certificateFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the key signs what the certificate's public key verifies. Checked here because a mismatch would
+     * otherwise only show as failing handshakes.
+     */
+    private static boolean belongTogether(PrivateKey key, Certificate certificate) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true; // another key type: left to the handshake
+        }
+        byte[] challenge = "signaling-tls-key-check".getBytes(StandardCharsets.US_ASCII);
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sfu.signaling.tls;
 
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -9,6 +10,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,6 +24,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +36,12 @@ final class SelfSignedCertificate {
     final X509Certificate certificate;
 
     SelfSignedCertificate() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        keyPair = generator.generateKeyPair();
+        this(ecP256());
+    }
+
+    SelfSignedCertificate(KeyPair keyPair) throws Exception {
+        this.keyPair = keyPair;
+        String signature = keyPair.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
         X500Name name = new X500Name("CN=localhost");
         Instant now = Instant.now();
         X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
@@ -43,8 +49,14 @@ final class SelfSignedCertificate {
                 .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                         new GeneralName(GeneralName.dNSName, "localhost")}))
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate()));
+                .build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate()));
         certificate = new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private static KeyPair ecP256() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 
     /** The certificate as PEM (like openssl's cert.pem). */
@@ -55,6 +67,16 @@ final class SelfSignedCertificate {
     /** The private key as unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY", like openssl's key.pem). */
     Path writePrivateKeyPem(Path file) throws Exception {
         return writePem(file, new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
+    }
+
+    /** The private key in the older per-algorithm PEM form: "RSA PRIVATE KEY" (PKCS#1) or "EC PRIVATE KEY" (SEC1). */
+    Path writeTraditionalPrivateKeyPem(Path file) throws Exception {
+        if (keyPair.getPrivate() instanceof ECPrivateKey ec) {
+            // As openssl writes it: the curve named inside the key.
+            byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS(), SECObjectIdentifiers.secp256r1).getEncoded();
+            return writePem(file, new PemObject("EC PRIVATE KEY", sec1));
+        }
+        return writePem(file, keyPair.getPrivate()); // BC writes RSA keys as PKCS#1
     }
 
     Path writePkcs12(Path file, String password) throws Exception {

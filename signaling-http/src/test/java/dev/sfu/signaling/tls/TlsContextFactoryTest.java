@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,20 @@ class TlsContextFactoryTest {
 
             IOException failure = assertThrows(IOException.class, () -> stranger.send(request, HttpResponse.BodyHandlers.ofString()));
             assertTrue(failure instanceof SSLHandshakeException || failure.getCause() instanceof SSLHandshakeException, failure.toString());
+        }
+    }
+
+    @Test
+    void readsTraditionalRsaAndEcKeysToo() throws Exception {
+        for (String algorithm : new String[]{"RSA", "EC"}) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(algorithm.equals("RSA") ? 2048 : 256);
+            SelfSignedCertificate own = new SelfSignedCertificate(generator.generateKeyPair());
+            Path key = own.writeTraditionalPrivateKeyPem(dir.resolve(algorithm + "-key.pem"));
+
+            assertTrue(Files.readString(key).startsWith("-----BEGIN " + algorithm + " PRIVATE KEY-----"), Files.readString(key));
+
+            TlsContextFactory.sslContext(HttpsSettings.pem(own.writeCertificatePem(dir.resolve(algorithm + "-cert.pem")), key));
         }
     }
 

@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real server on 127.0.0.1 (ephemeral port) in front of a {@link RecordingSignalingService}, and a client
@@ -112,9 +114,14 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the test server", e);
+        }
     }
 }

@@ -154,6 +154,33 @@ class PipeTransportTest {
     }
 
     @Test
+    void everySimulcastLayerCrossesThePipe() throws Exception {
+        long low = 0xBBBB_0000L;
+        long high = low + 2;
+        RtpParameters simulcast = vp8Parameters(low);
+        simulcast = new RtpParameters(simulcast.mid(), simulcast.codecs(), simulcast.headerExtensions(), List.of(
+                new RtpEncodingParameters(low, null, null, new RtxParameters(low + 1), null, null, null),
+                new RtpEncodingParameters(high, null, null, new RtxParameters(high + 1), null, null, null)),
+                simulcast.rtcp());
+        Room room = pipeRoom("room1", high, simulcast, direct(), PipeSrtpKeys.generate(SrtpProfile.AEAD_AES_128_GCM));
+        RtpParameters pipeParameters = on(engineA, () -> room.pipeConsumer.rtpParameters());
+        assertEquals(2, pipeParameters.encodings().size());
+        assertEquals("simulcast", on(engineB, () -> room.pipeProducer.type()));
+
+        for (int seq = 0; seq < PACKETS; seq++) {
+            room.publisher.client.sendRtp(vp8Packet(seq, high, seq == 0));
+            room.publisher.client.sendRtp(vp8Packet(seq, low, seq == 0));
+        }
+        awaitAllSeqs(room); // the watcher gets the high layer
+        assertPayloads(room, 0);
+        await(() -> on(engineB, () -> room.pipeProducer.stats().streams().get(0).packets()) == PACKETS
+                && on(engineB, () -> room.pipeProducer.stats().streams().get(1).packets()) == PACKETS,
+                () -> String.valueOf(onQuietly(engineB, room.pipeProducer::stats)));
+        assertEquals(pipeParameters.encodings().get(0).ssrc(),
+                on(engineB, () -> room.pipeProducer.stats().streams().get(0).ssrc()));
+    }
+
+    @Test
     void twoRoomsPipedBetweenTheSameMembersDoNotMix() throws Exception {
         Room one = pipeRoom("room1", 0x6666_0000L, direct(), PipeSrtpKeys.generate(SrtpProfile.AEAD_AES_128_GCM));
         Room two = pipeRoom("room2", 0x7777_0000L, direct(), PipeSrtpKeys.generate(SrtpProfile.AEAD_AES_128_GCM));
@@ -286,13 +313,18 @@ class PipeTransportTest {
      * (B holding the mirrored keys), a pipe consumer on A, the pipe producer on B under the same id, a watcher on B.
      */
     private Room pipeRoom(String id, long ssrc, Wiring wiring, PipeSrtpKeys keys) throws Exception {
+        return pipeRoom(id, ssrc, vp8Parameters(ssrc), wiring, keys);
+    }
+
+    private Room pipeRoom(String id, long ssrc, RtpParameters published, Wiring wiring, PipeSrtpKeys keys)
+            throws Exception {
         Room room = new Room();
         room.publisherSsrc = ssrc;
         room.a = on(engineA, () -> engineA.createRouter(id));
         room.b = on(engineB, () -> engineB.createRouter(id));
         room.publisher = connectClient(engineA, room.a, id + "-pub");
         room.producerA = on(engineA, () -> room.publisher.transport.produce("p-" + id, MediaKind.VIDEO,
-                vp8Parameters(ssrc), p -> events.add("A producer " + p.id() + " closed")));
+                published, p -> events.add("A producer " + p.id() + " closed")));
         room.pipeA = on(engineA, () -> engineA.createPipeTransport(room.a, "pipe-" + id, wiring.aToB(), keys,
                 pipeListener("A")));
         room.pipeConsumer = on(engineA, () -> room.pipeA.consumePipe("pc-" + id, room.producerA));

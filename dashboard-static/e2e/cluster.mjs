@@ -1,5 +1,5 @@
 // The SFU members under test: their base URLs (SFU_URLS) and the member ids the cluster gives them.
-import { memberServing } from '../src/membersPanel.js';
+import { memberServing } from '../src/memberServing.js';
 
 const DEFAULT_URLS = 'http://127.0.0.1:3001,http://127.0.0.1:3002,http://127.0.0.1:3003';
 

@@ -47,7 +47,7 @@ test('with an unreachable API, pressing Publish camera explains that the SFU can
   assert.match(await notice.innerText(), new RegExp(`cannot reach the SFU at ${deadApi}`));
   assert.equal(await page.locator('.tile').count(), 0, 'no tile stays behind after a failed publish');
   assert.equal(await page.locator('#stop').isDisabled(), true);
-  assert.ok(await page.locator('#log .log-error').count() > 0, 'the failure is in the log');
+  assert.ok(await page.locator('#log li[data-level="ERROR"]').count() > 0, 'the failure is in the log');
 
   const files = await screenshotBothWidths(page, 'no-api');
   t.diagnostic(`screenshots: ${files.join(', ')}`);

@@ -1,4 +1,5 @@
 // The signaling client: the HTTP contract of one SFU member, and its event WebSocket.
+import { authorizationHeaders, withTokenParameter } from './accessToken.js';
 
 /** A failed API call, with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -11,9 +12,13 @@ export class ApiError extends Error {
 }
 
 export class SignalingClient {
-  /** @param {string} baseUrl the member's HTTP origin, e.g. "http://127.0.0.1:3001" */
-  constructor(baseUrl) {
+  /**
+   * @param {string} baseUrl the member's HTTP origin, e.g. "http://127.0.0.1:3001"
+   * @param {{token?: () => string}} options where to read the access token at each call ("" = none)
+   */
+  constructor(baseUrl, { token = () => '' } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.token = token;
   }
 
   routerRtpCapabilities(room) {
@@ -69,11 +74,16 @@ export class SignalingClient {
     return this.#get('/api/connections');
   }
 
-  /** Opens the member's event stream for one room; the caller owns the returned WebSocket. */
+  /** Pekko Management's membership as this member relays it (a proxy the server may not have yet). */
+  clusterMembers() {
+    return this.#get('/api/cluster-members');
+  }
+
+  /** Opens the member's event stream, of one room or (no room) of every room; the caller owns the WebSocket. */
   openEvents(room) {
-    const url = new URL(`/ws?room=${encodeURIComponent(room)}`, this.baseUrl);
+    const url = new URL(room ? `/ws?room=${encodeURIComponent(room)}` : '/ws', this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    return new WebSocket(url);
+    return new WebSocket(withTokenParameter(url, this.token()));
   }
 
   #get(path) {
@@ -90,7 +100,10 @@ export class SignalingClient {
     try {
       response = await fetch(this.baseUrl + path, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: {
+          ...authorizationHeaders(this.token()),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (networkError) {
@@ -106,7 +119,8 @@ export class SignalingClient {
     }
     if (!response.ok) {
       const reason = json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`;
-      throw new ApiError(`${what} failed: ${reason}`, { status: response.status, path });
+      const hint = response.status === 401 || response.status === 403 ? ' (check the access token)' : '';
+      throw new ApiError(`${what} failed: ${reason}${hint}`, { status: response.status, path });
     }
     return json;
   }
@@ -115,4 +129,11 @@ export class SignalingClient {
 /** Drops undefined, null and '' fields, so optional hints are simply absent from the JSON. */
 function withoutEmpty(object) {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
+/** GET <managementUrl>/cluster/members straight from Pekko Management (fails when CORS does not allow this page). */
+export async function fetchManagementMembers(managementUrl) {
+  const response = await fetch(`${managementUrl.replace(/\/+$/, '')}/cluster/members`, { signal: AbortSignal.timeout(3000) });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
 }

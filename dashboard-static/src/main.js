@@ -10,17 +10,30 @@ if (params.get('room')) room.value = params.get('room');
 
 const app = new DashboardApp(params.get('api') || location.origin, {
   room,
-  member: byId('member'),
+  publishNode: byId('publish-node'),
+  watchNode: byId('watch-node'),
   publishCamera: byId('publish-camera'),
   publishScreen: byId('publish-screen'),
   stop: byId('stop'),
   refreshStreams: byId('refresh-streams'),
   notice: byId('notice'),
   self: byId('self'),
-  streams: byId('streams'),
+  tokenForm: byId('token-form'),
+  tokenInput: byId('token'),
+  tokenState: byId('token-state'),
   videos: byId('videos'),
-  membersBody: byId('members-body'),
+  streamsBody: byId('streams-body'),
+  pipeGraph: byId('pipe-graph'),
+  pipeCaption: byId('pipe-caption'),
+  memberCards: byId('member-cards'),
+  membershipBody: byId('membership-body'),
+  membershipNote: byId('membership-note'),
+  connectionsBody: byId('connections-body'),
+  connectionsSummary: byId('connections-summary'),
   log: byId('log'),
+  logMember: byId('log-member'),
+  logLevel: byId('log-level'),
+  logCount: byId('log-count'),
 });
 installTestHook(app);
 app.start();

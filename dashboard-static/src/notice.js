@@ -1,6 +1,6 @@
-// The banner that tells the user what went wrong. Each message has a topic: a topic that recovers
-// (e.g. the member answers again) clears only its own message, and background topics never hide the
-// outcome of something the user just did.
+// The banner that tells the user what went wrong (or what the page did on its own, e.g. a recovery).
+// Each message has a topic: a topic that recovers (e.g. the member answers again) clears only its own message,
+// and background topics never hide the outcome of something the user just did.
 
 const USER_ACTION = 'action';
 
@@ -11,10 +11,12 @@ export class Notice {
   }
 
   error(message, topic = USER_ACTION) {
-    if (this.topic === USER_ACTION && topic !== USER_ACTION) return;
-    this.element.textContent = message;
-    this.element.hidden = false;
-    this.topic = topic;
+    this.#show(message, topic, 'error');
+  }
+
+  /** Not a failure, but worth saying: e.g. "the stream ended", "watching again through sfu2". */
+  info(message, topic = USER_ACTION) {
+    this.#show(message, topic, 'info');
   }
 
   clear(topic = USER_ACTION) {
@@ -22,5 +24,18 @@ export class Notice {
     this.element.hidden = true;
     this.element.textContent = '';
     this.topic = null;
+  }
+
+  /** The user closed the banner, whatever it said. */
+  dismiss() {
+    if (this.topic !== null) this.clear(this.topic);
+  }
+
+  #show(message, topic, kind) {
+    if (this.topic === USER_ACTION && topic !== USER_ACTION) return;
+    this.element.textContent = message;
+    this.element.hidden = false;
+    if (this.element.dataset) this.element.dataset.kind = kind;
+    this.topic = topic;
   }
 }

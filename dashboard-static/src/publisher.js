@@ -12,16 +12,17 @@ const CAPTURE = {
 export class Publisher {
   /**
    * @param {import('./api.js').SignalingClient} api
-   * @param {{room: string, node?: string, kind?: keyof CAPTURE, onLog?: (text: string) => void}} options
+   * @param {{room: string, node?: string, kind?: keyof CAPTURE, onLog?: (text: string) => void,
+   *          capture?: MediaStream}} options `capture` re-uses media already captured (publishing again elsewhere)
    */
-  constructor(api, { room, node, kind = 'camera', onLog = () => {} }) {
+  constructor(api, { room, node, kind = 'camera', onLog = () => {}, capture = null }) {
     if (!CAPTURE[kind]) throw new Error(`unknown publication kind "${kind}"`);
     this.api = api;
     this.room = room;
     this.requestedNode = node;
     this.kind = kind;
     this.onLog = onLog;
-    this.stream = null;
+    this.stream = capture;
     this.transport = null;
     this.node = null; // the member the send transport lives on, as the server placed it
     this.producers = [];
@@ -30,11 +31,11 @@ export class Publisher {
 
   /** Captures media and produces every captured track; returns the stream for a local preview. */
   async start() {
-    this.stream = await captureMedia(CAPTURE[this.kind]);
+    this.stream ??= await captureMedia(CAPTURE[this.kind]);
     try {
       const device = await deviceForRoom(this.api, this.room, this.onLog);
       await this.#createTransport(device);
-      for (const track of this.stream.getTracks()) {
+      for (const track of this.stream.getTracks().filter(candidate => candidate.readyState === 'live')) {
         const producer = await this.transport.produce({ track, appData: { source: this.kind } });
         track.addEventListener('ended', () => this.#onTrackEnded(producer));
         this.producers.push(producer);
@@ -47,11 +48,19 @@ export class Publisher {
     }
   }
 
-  /** Closes the producers and the transport on the server and releases the camera. */
-  async stop() {
+  /** The ids of the producers still open. */
+  producerIds() {
+    return this.producers.filter(producer => !producer.closed).map(producer => producer.id);
+  }
+
+  /**
+   * Closes the producers and the transport on the server and releases the camera, unless `keepCapture`
+   * (the same media is about to be published again elsewhere).
+   */
+  async stop({ keepCapture = false } = {}) {
     if (this.closed) return;
     this.closed = true;
-    this.stream?.getTracks().forEach(track => track.stop());
+    if (!keepCapture) this.stream?.getTracks().forEach(track => track.stop());
     for (const producer of this.producers) {
       if (producer.closed) continue; // already closed when its capture ended
       producer.close();

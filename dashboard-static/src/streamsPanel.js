@@ -1,66 +1,63 @@
-// The list of a room's streams (producers), each with a Watch button.
+// The streams of the room as a table: kind, home member, pipes, viewers, and a Watch button per stream.
+import { element, emptyRow, row } from './dom.js';
+import { shortId } from './format.js';
+
+const COLUMNS = 6;
 
 export class StreamsPanel {
   /**
-   * @param {HTMLUListElement} list
+   * @param {HTMLTableSectionElement} tableBody
    * @param {(stream: object) => void} onWatch
+   * @param {() => Set<string>} ownProducerIds producers published by this page, marked "yours"
    */
-  constructor(list, onWatch) {
-    this.list = list;
+  constructor(tableBody, onWatch, ownProducerIds = () => new Set()) {
+    this.tableBody = tableBody;
     this.onWatch = onWatch;
+    this.ownProducerIds = ownProducerIds;
     this.streams = [];
   }
 
   show(streams) {
-    this.streams = streams;
-    if (streams.length === 0) {
-      this.#placeholder('No streams in this room yet.');
+    this.streams = [...streams].sort((a, b) => String(a.node).localeCompare(String(b.node))
+      || String(a.producerId).localeCompare(String(b.producerId)));
+    if (this.streams.length === 0) {
+      this.tableBody.replaceChildren(emptyRow(COLUMNS, 'No streams in this room yet.'));
       return;
     }
-    this.list.replaceChildren(...streams.map(stream => this.#item(stream)));
+    const own = this.ownProducerIds();
+    this.tableBody.replaceChildren(...this.streams.map(stream => this.#row(stream, own.has(stream.producerId))));
   }
 
-  /** Keeps the last list (it may still be right) unless there is none, then says why there is none. */
+  /** Keeps the last table (it may still be right) unless there is none, then says why there is none. */
   unavailable(reason) {
-    if (this.streams.length === 0) this.#placeholder(`Streams unavailable: ${reason}`);
-  }
-
-  #placeholder(text) {
-    const item = document.createElement('li');
-    item.className = 'empty';
-    item.textContent = text;
-    this.list.replaceChildren(item);
+    if (this.streams.length === 0) this.tableBody.replaceChildren(emptyRow(COLUMNS, `Streams unavailable: ${reason}`));
   }
 
   find(producerId) {
     return this.streams.find(stream => stream.producerId === producerId);
   }
 
-  #item(stream) {
-    const item = document.createElement('li');
-    item.dataset.producerId = stream.producerId;
-    item.dataset.kind = stream.kind;
-
-    const description = document.createElement('div');
-    description.className = 'stream-description';
-    const title = document.createElement('strong');
-    title.textContent = `${stream.kind} ${shortId(stream.producerId)}`;
-    const where = document.createElement('span');
-    const piped = stream.pipedTo?.length ? ` · piped to ${stream.pipedTo.join(', ')}` : '';
-    where.textContent = `on ${stream.node ?? '?'}${piped}${stream.paused ? ' · paused' : ''}`;
-    description.append(title, where);
-
-    const watch = document.createElement('button');
+  #row(stream, own) {
+    const name = element('span', 'stream-name');
+    name.append(element('b', '', stream.kind ?? '?'), ' ', element('code', '', shortId(stream.producerId)));
+    if (own) name.append(' ', element('span', 'badge', 'yours'));
+    const watch = element('button', 'watch small', 'Watch');
     watch.type = 'button';
-    watch.className = 'watch';
-    watch.textContent = 'Watch';
+    watch.setAttribute('aria-label', `Watch ${stream.kind} ${shortId(stream.producerId)}`);
     watch.addEventListener('click', () => this.onWatch(stream));
 
-    item.append(description, watch);
-    return item;
+    const tr = row([
+      name,
+      stream.node ?? '?',
+      stream.pipedTo?.length ? stream.pipedTo.join(', ') : 'none',
+      stream.consumers ?? 0,
+      stream.paused ? 'paused' : 'live',
+      watch,
+    ], stream.paused ? 'paused' : '');
+    tr.dataset.producerId = stream.producerId;
+    tr.dataset.kind = stream.kind;
+    tr.dataset.home = stream.node ?? '';
+    tr.dataset.pipedTo = (stream.pipedTo ?? []).join(',');
+    return tr;
   }
-}
-
-export function shortId(id) {
-  return String(id).slice(0, 8);
 }

@@ -52,7 +52,7 @@ final class SsrcTable<T> {
         }
     }
 
-    /** Removes every entry whose value is {@code value} (a stream may be registered under media and RTX SSRCs). */
+    /** Removes every entry holding this very object (a stream may be registered under media and RTX SSRCs). */
     void removeValue(Object value) {
         long[] oldKeys = keys;
         Object[] oldValues = values;

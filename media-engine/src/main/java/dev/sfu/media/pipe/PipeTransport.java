@@ -27,7 +27,7 @@ public final class PipeTransport extends Transport {
         /** A pipe consumer closed because its producer or this transport closed. */
         void onPipeConsumerClosed(PipeTransport transport, Consumer consumer, String reason);
 
-        /** A pipe producer closed (by {@link Producer#close()} or with this transport). */
+        /** A pipe producer closed with this transport (a direct {@link Producer#close()} is not reported). */
         void onPipeProducerClosed(PipeTransport transport, Producer producer);
 
         void onTransportClosed(PipeTransport transport, String reason);
@@ -74,12 +74,13 @@ public final class PipeTransport extends Transport {
      * {@link Consumer#rtpParameters()} are what the far side passes to its {@link #producePipe}.
      */
     public Consumer consumePipe(String consumerId, Producer producer) {
-        Consumer consumer = consumePipe(consumerId, producer, new ConsumerEvents());
+        Consumer consumer = consumePipe(consumerId, producer, true, new ConsumerEvents());
         List<Long> routed = new ArrayList<>();
         try {
             for (long ssrc : ssrcsOf(consumer.rtpParameters())) {
-                peer.route(ssrc, this);
-                routed.add(ssrc);
+                if (peer.route(ssrc, this)) {
+                    routed.add(ssrc);
+                }
             }
         } catch (IllegalArgumentException e) {
             routed.forEach(s -> peer.unroute(s, this));
@@ -101,8 +102,9 @@ public final class PipeTransport extends Transport {
         List<Long> routed = new ArrayList<>();
         try {
             for (long ssrc : ssrcs) {
-                peer.route(ssrc, this);
-                routed.add(ssrc);
+                if (peer.route(ssrc, this)) {
+                    routed.add(ssrc);
+                }
             }
             Producer producer = produce(producerId, kind, rtpParameters, p -> {
                 ssrcs.forEach(s -> peer.unroute(s, this));
@@ -191,6 +193,24 @@ public final class PipeTransport extends Transport {
         }
         deliver(copy, true, length);
         return true;
+    }
+
+    /** True while an open producer or consumer of this transport uses {@code ssrc} on the pipe. */
+    boolean ownsSsrc(long ssrc) {
+        if (pipeClosed) {
+            return false;
+        }
+        for (Producer p : producers()) {
+            if (ssrcsOf(p.rtpParameters()).contains(ssrc)) {
+                return true;
+            }
+        }
+        for (Consumer c : consumers()) {
+            if (ssrcsOf(c.rtpParameters()).contains(ssrc)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- private

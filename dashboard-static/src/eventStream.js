@@ -1,8 +1,8 @@
-// The /ws event stream of one room, reopened with a growing delay when it drops.
+// The /ws event stream (of every room, or of one), reopened with a growing delay when it drops.
 
 const MAX_RETRY_DELAY_MS = 10_000;
 
-export class RoomEvents {
+export class EventStream {
   /**
    * @param {import('./api.js').SignalingClient} api
    * @param {{onEvent: (event: object) => void, onStatus: (status: 'open'|'closed', detail?: string) => void}} listener
@@ -11,15 +11,17 @@ export class RoomEvents {
     this.api = api;
     this.listener = listener;
     this.room = null;
+    this.following = false;
     this.socket = null;
     this.retryDelayMs = 500;
     this.retryTimer = null;
     this.reportedDown = false; // report a lost stream once, not at every retry
   }
 
-  /** Follows the events of `room` from now on (closing the previous room's stream). */
-  follow(room) {
+  /** Follows the events of `room` (null: every room and the cluster's own events), closing the previous stream. */
+  follow(room = null) {
     this.close();
+    this.following = true;
     this.room = room;
     this.retryDelayMs = 500;
     this.reportedDown = false;
@@ -28,6 +30,7 @@ export class RoomEvents {
 
   close() {
     clearTimeout(this.retryTimer);
+    this.following = false;
     this.room = null;
     if (this.socket) {
       this.socket.onclose = null;
@@ -38,7 +41,13 @@ export class RoomEvents {
 
   #open() {
     const room = this.room;
-    const socket = this.api.openEvents(room);
+    let socket;
+    try {
+      socket = this.api.openEvents(room);
+    } catch (error) {
+      this.listener.onStatus('closed', `cannot open the event stream: ${error.message}`);
+      return;
+    }
     this.socket = socket;
     socket.onopen = () => {
       this.retryDelayMs = 500;
@@ -47,8 +56,8 @@ export class RoomEvents {
     };
     socket.onmessage = message => this.#deliver(message.data);
     socket.onclose = () => {
-      if (this.room !== room) return;
-      if (!this.reportedDown) this.listener.onStatus('closed', 'event stream of this room is down; retrying in the background');
+      if (this.socket !== socket || !this.following) return;
+      if (!this.reportedDown) this.listener.onStatus('closed', 'the event stream is down; retrying in the background');
       this.reportedDown = true;
       this.retryTimer = setTimeout(() => this.#open(), this.retryDelayMs);
       this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);

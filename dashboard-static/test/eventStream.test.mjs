@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventDetails } from '../src/roomEvents.js';
+import { eventDetails } from '../src/eventStream.js';
 
 test('reads the fields nested under data', () => {
   const event = { type: 'newProducer', room: 'r', node: 'sfu1', timestamp: 1, data: { producerId: 'p1', kind: 'video' } };

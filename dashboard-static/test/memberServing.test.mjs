@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memberServing } from '../src/membersPanel.js';
+import { memberServing } from '../src/memberServing.js';
 
 const members = [
   { id: 'sfu1', httpUrl: 'http://127.0.0.1:3001' },

@@ -1,0 +1,12 @@
+package dev.sfu.cluster.registry;
+
+import dev.sfu.cluster.CborSerializable;
+import dev.sfu.signaling.api.NodeLoad;
+
+/**
+ * What one member publishes about itself into the replicated node registry. {@code memberKey} identifies the
+ * member incarnation ({@link MemberKeys}), so an announcement is never matched to a restarted member's successor.
+ */
+public record NodeAnnouncement(String nodeId, String memberKey, String httpUrl, String managementUrl,
+                               String mediaAddress, NodeLoad load, long updatedAtMillis) implements CborSerializable {
+}

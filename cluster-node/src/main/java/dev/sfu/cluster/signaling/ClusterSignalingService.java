@@ -1,0 +1,292 @@
+package dev.sfu.cluster.signaling;
+
+import dev.sfu.cluster.media.MediaIds;
+import dev.sfu.cluster.media.MediaLoad;
+import dev.sfu.cluster.media.MediaNode;
+import dev.sfu.cluster.media.MediaNodeDirectory;
+import dev.sfu.cluster.media.ProducerEntity;
+import dev.sfu.cluster.media.ShardedProducerLocator;
+import dev.sfu.media.engine.MediaEngine;
+import dev.sfu.media.ortc.RtpCapabilities;
+import dev.sfu.signaling.api.ApiException;
+import dev.sfu.signaling.api.NodeInfo;
+import dev.sfu.signaling.api.Requests;
+import dev.sfu.signaling.api.Responses.ConnectionInfo;
+import dev.sfu.signaling.api.Responses.ConsumerCreated;
+import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.StreamInfo;
+import dev.sfu.signaling.api.Responses.TransportCreated;
+import dev.sfu.signaling.api.SignalingEvent;
+import dev.sfu.signaling.api.SignalingService;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The signaling API served by actors. Every member answers every request: an id names the member that owns the
+ * object ({@link MediaIds}), and the request is asked of that member's {@link MediaNode}, here or across the
+ * cluster. Listings ask every member and merge what arrives in time.
+ */
+public final class ClusterSignalingService implements SignalingService {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSignalingService.class);
+
+    /** Config path of the timeout of every ask. */
+    public static final String ASK_TIMEOUT_PATH = "sfu.ask-timeout";
+
+    private final ActorSystem<?> system;
+    private final String nodeId;
+    private final ActorRef<MediaNode.Command> localMediaNode;
+    private final ActorRef<MediaNodeDirectory.Command> directory;
+    private final ActorRef<Topic.Command<SfuEventTopic.Published>> events;
+    private final MemberView members;
+    private final Duration askTimeout;
+
+    public ClusterSignalingService(ActorSystem<?> system, String nodeId, ActorRef<MediaNode.Command> localMediaNode,
+                                   ActorRef<MediaNodeDirectory.Command> directory,
+                                   ActorRef<Topic.Command<SfuEventTopic.Published>> events,
+                                   MemberView members) {
+        this.system = system;
+        this.nodeId = MediaIds.requireValidNodeId(nodeId);
+        this.localMediaNode = localMediaNode;
+        this.directory = directory;
+        this.events = events;
+        this.members = members;
+        this.askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
+    }
+
+    /**
+     * Starts this member's side of the media cluster: the event topic, producer sharding, the MediaNode and the
+     * directory of all members' MediaNodes; returns the service the HTTP routes call. {@code members} answers
+     * {@code nodes()} and adds nodeUp/nodeDown to every subscription; {@code load} is kept up to date for the node
+     * registry.
+     */
+    public static ClusterSignalingService start(Spawner spawner, ActorSystem<?> system, String nodeId,
+                                                MediaEngine engine, MediaLoad load, MemberView members) {
+        Duration askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
+        ActorRef<Topic.Command<SfuEventTopic.Published>> events =
+                spawner.spawn(SfuEventTopic.create(), SfuEventTopic.NAME);
+        ProducerEntity.init(system);
+        ActorRef<MediaNode.Command> mediaNode = spawner.spawn(
+                MediaNode.create(nodeId, engine, events, new ShardedProducerLocator(system, askTimeout), load),
+                MediaNode.actorName(nodeId));
+        ActorRef<MediaNodeDirectory.Command> directory =
+                spawner.spawn(MediaNodeDirectory.create(), "media-node-directory");
+        return new ClusterSignalingService(system, nodeId, mediaNode, directory, events, members);
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public CompletionStage<List<NodeInfo>> nodes() {
+        return members.nodes();
+    }
+
+    @Override
+    public CompletionStage<RtpCapabilities> routerRtpCapabilities(String room) {
+        return askValue(CompletableFuture.completedFuture(localMediaNode), nodeId,
+                replyTo -> new MediaNode.GetRouterRtpCapabilities(room, replyTo), MediaNode.CapabilitiesReply::rtpCapabilities);
+    }
+
+    @Override
+    public CompletionStage<TransportCreated> createTransport(Requests.CreateTransport request) {
+        if (!"send".equals(request.direction()) && !"recv".equals(request.direction())) {
+            return CompletableFuture.failedFuture(ApiException.badRequest(
+                    "invalid direction '" + request.direction() + "' (expected \"send\" or \"recv\")"));
+        }
+        String target = request.node() == null || request.node().isBlank() ? nodeId : request.node();
+        CompletionStage<ActorRef<MediaNode.Command>> member = mediaNodeOf(target,
+                () -> ApiException.notFound("unknown node '" + target + "'"));
+        return askValue(member, target, replyTo -> new MediaNode.CreateTransport(request.room(), request.direction(), replyTo),
+                MediaNode.TransportReply::transport);
+    }
+
+    @Override
+    public CompletionStage<Void> connectTransport(Requests.ConnectTransport request) {
+        return ack(request.transportId(), "transport",
+                replyTo -> new MediaNode.ConnectTransport(request.transportId(), request.dtlsParameters(), replyTo));
+    }
+
+    @Override
+    public CompletionStage<ProducerCreated> produce(Requests.Produce request) {
+        String owner = MediaIds.homeNode(request.transportId()).orElse(null);
+        return askValue(owningMediaNode(request.transportId(), "transport"), owner,
+                replyTo -> new MediaNode.Produce(request.transportId(), request.kind(), request.rtpParameters(), replyTo),
+                MediaNode.ProducerReply::producer);
+    }
+
+    @Override
+    public CompletionStage<ConsumerCreated> consume(Requests.Consume request) {
+        String owner = MediaIds.homeNode(request.transportId()).orElse(null);
+        return askValue(owningMediaNode(request.transportId(), "transport"), owner,
+                replyTo -> new MediaNode.Consume(request.transportId(), request.producerId(), request.rtpCapabilities(), replyTo),
+                MediaNode.ConsumerReply::consumer);
+    }
+
+    @Override
+    public CompletionStage<Void> resumeConsumer(String consumerId) {
+        return consumerAction(consumerId, MediaNode.Action.RESUME);
+    }
+
+    @Override
+    public CompletionStage<Void> pauseConsumer(String consumerId) {
+        return consumerAction(consumerId, MediaNode.Action.PAUSE);
+    }
+
+    @Override
+    public CompletionStage<Void> closeConsumer(String consumerId) {
+        return consumerAction(consumerId, MediaNode.Action.CLOSE);
+    }
+
+    @Override
+    public CompletionStage<Void> pauseProducer(String producerId) {
+        return producerAction(producerId, MediaNode.Action.PAUSE);
+    }
+
+    @Override
+    public CompletionStage<Void> resumeProducer(String producerId) {
+        return producerAction(producerId, MediaNode.Action.RESUME);
+    }
+
+    @Override
+    public CompletionStage<Void> closeProducer(String producerId) {
+        return producerAction(producerId, MediaNode.Action.CLOSE);
+    }
+
+    @Override
+    public CompletionStage<Void> closeTransport(String transportId) {
+        return ack(transportId, "transport", replyTo -> new MediaNode.CloseTransport(transportId, replyTo));
+    }
+
+    /**
+     * Asks every member for its producers and merges. Querying the owners (rather than keeping a replicated map)
+     * means a listing is never stale: a member that left takes its producers with it, and counts are live.
+     */
+    @Override
+    public CompletionStage<List<StreamInfo>> streams(String room) {
+        return askEveryMember(replyTo -> new MediaNode.ListStreams(room, replyTo), MediaNode.StreamsReply::streams);
+    }
+
+    @Override
+    public CompletionStage<List<ConnectionInfo>> connections() {
+        return askEveryMember(MediaNode.ListConnections::new, MediaNode.ConnectionsReply::connections);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> stats() {
+        return askValue(CompletableFuture.completedFuture(localMediaNode), nodeId, MediaNode.GetStats::new,
+                MediaNode.StatsReply::stats);
+    }
+
+    @Override
+    public AutoCloseable subscribe(String room, Consumer<SignalingEvent> listener) {
+        ActorRef<EventSubscriber.Command> subscriber = system.systemActorOf(
+                EventSubscriber.create(events, room, listener), "event-subscriber-" + UUID.randomUUID(), Props.empty());
+        AutoCloseable memberEvents = members.subscribe(listener);
+        return () -> {
+            subscriber.tell(EventSubscriber.Stop.INSTANCE);
+            memberEvents.close();
+        };
+    }
+
+    // ---- routing
+
+    private CompletionStage<Void> consumerAction(String consumerId, MediaNode.Action action) {
+        return ack(consumerId, "consumer", replyTo -> new MediaNode.ActOnConsumer(consumerId, action, replyTo));
+    }
+
+    private CompletionStage<Void> producerAction(String producerId, MediaNode.Action action) {
+        return ack(producerId, "producer", replyTo -> new MediaNode.ActOnProducer(producerId, action, replyTo));
+    }
+
+    private CompletionStage<Void> ack(String id, String what, Function<ActorRef<MediaNode.Ack>, MediaNode.Command> request) {
+        String owner = MediaIds.homeNode(id).orElse(null);
+        return askValue(owningMediaNode(id, what), owner, request, reply -> null);
+    }
+
+    /** The MediaNode of the member that owns {@code id}; fails with 404 when the id or its member is unknown. */
+    private CompletionStage<ActorRef<MediaNode.Command>> owningMediaNode(String id, String what) {
+        String owner = MediaIds.homeNode(id).orElse(null);
+        if (owner == null) {
+            return CompletableFuture.failedFuture(ApiException.notFound("unknown " + what + " id '" + id + "'"));
+        }
+        return mediaNodeOf(owner, () -> ApiException.notFound("unknown " + what + " id '" + id + "'"));
+    }
+
+    private CompletionStage<ActorRef<MediaNode.Command>> mediaNodeOf(String member, Supplier<ApiException> unknown) {
+        if (member.equals(nodeId)) return CompletableFuture.completedFuture(localMediaNode);
+        return AskPattern.<MediaNodeDirectory.Command, MediaNodeDirectory.Found>ask(directory,
+                        replyTo -> new MediaNodeDirectory.Find(member, replyTo), askTimeout, system.scheduler())
+                .thenApply(found -> {
+                    if (found.mediaNode() == null) throw unknown.get();
+                    return found.mediaNode();
+                });
+    }
+
+    /** Asks the member's MediaNode and unwraps its reply: the value, or the refusal as an {@link ApiException}. */
+    private <R extends MediaNode.Reply, T> CompletionStage<T> askValue(
+            CompletionStage<ActorRef<MediaNode.Command>> member, String memberId,
+            Function<ActorRef<R>, MediaNode.Command> request, Function<R, T> value) {
+        return member.thenCompose(ref -> AskPattern.<MediaNode.Command, R>ask(ref, request::apply, askTimeout, system.scheduler()))
+                .handle((reply, failure) -> {
+                    if (failure != null) throw asApiFailure(failure, memberId);
+                    if (reply.refusal() != null) throw reply.refusal().toException();
+                    return value.apply(reply);
+                });
+    }
+
+    private static RuntimeException asApiFailure(Throwable failure, String memberId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ApiException api) return api;
+        if (cause instanceof TimeoutException) {
+            return ApiException.unavailable("member '" + memberId + "' did not answer in time");
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** Asks every member's MediaNode and merges the lists; a member that does not answer in time is left out. */
+    private <R, T> CompletionStage<List<T>> askEveryMember(Function<ActorRef<R>, MediaNode.Command> request,
+                                                          Function<R, List<T>> items) {
+        return AskPattern.<MediaNodeDirectory.Command, MediaNodeDirectory.All>ask(directory,
+                        MediaNodeDirectory.ListAll::new, askTimeout, system.scheduler())
+                .thenCompose(all -> {
+                    Map<String, ActorRef<MediaNode.Command>> members = new HashMap<>(all.mediaNodes());
+                    members.put(nodeId, localMediaNode); // listed or not yet, this member answers
+                    List<CompletableFuture<List<T>>> answers = new ArrayList<>();
+                    members.forEach((member, ref) -> answers.add(
+                            AskPattern.<MediaNode.Command, R>ask(ref, request::apply, askTimeout, system.scheduler())
+                                    .thenApply(items)
+                                    .exceptionally(failure -> {
+                                        LOG.warn("member '{}' left out of a listing: {}", member, failure.toString());
+                                        return List.of();
+                                    })
+                                    .toCompletableFuture()));
+                    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                        List<T> merged = new ArrayList<>();
+                        answers.forEach(answer -> merged.addAll(answer.join()));
+                        return merged;
+                    });
+                });
+    }
+}

@@ -240,6 +240,10 @@ class PipeTransportTest {
     @Test
     void closingThePublishersProducerClosesThePipeAndItsConsumers() throws Exception {
         Room room = pipeRoom("room1", 0x9999_0000L, direct(), null);
+        on(engineA, () -> { room.producerA.pause(); room.producerA.resume(); return null; });
+        assertTrue(events.containsAll(List.of("A pipe consumer pc-room1 producer paused",
+                "A pipe consumer pc-room1 producer resumed")), events::toString);
+
         on(engineA, () -> { room.producerA.close(); return null; });
         assertTrue(events.contains("A pipe consumer pc-room1 closed: producer closed"), events::toString);
         assertTrue(on(engineA, () -> room.pipeA.consumers().isEmpty()));
@@ -380,6 +384,16 @@ class PipeTransportTest {
             @Override
             public void onTransportClosed(PipeTransport t, String reason) {
                 events.add(member + " pipe transport " + t.id() + " closed: " + reason);
+            }
+
+            @Override
+            public void onPipeConsumerProducerPaused(PipeTransport t, Consumer c) {
+                events.add(member + " pipe consumer " + c.id() + " producer paused");
+            }
+
+            @Override
+            public void onPipeConsumerProducerResumed(PipeTransport t, Consumer c) {
+                events.add(member + " pipe consumer " + c.id() + " producer resumed");
             }
         };
     }

@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * What the fan-out benchmarks share: one browser publishing one stream to {@link #consumers} subscribers, each
  * with its own SRTP keys, and a batch of fresh SRTP packets from the browser prepared before every invocation
  * (outside the measured time; see {@link SrtpBenchmark} for why). Subclasses build the forwarder under test and
- * say how it takes one packet. After each iteration it checks that every packet reached every subscriber, so a
+ * say how it takes one packet. CPU time per invocation is kept beside JMH's wall-clock time (see {@link CpuStopwatch}).
+ * After each iteration it checks that every packet reached every subscriber, so a
  * forwarder that drops cannot look fast.
  */
 @State(Scope.Thread)
@@ -32,6 +33,7 @@ public abstract class FanOutState {
     SrtpProfile profile;
 
     final PacketSink sink = new PacketSink();
+    final CpuStopwatch cpu = new CpuStopwatch();
     final PacketBuffer[] ring = BrowserSender.newRing(BATCH);
     BrowserSender browser;
     long received;
@@ -45,6 +47,10 @@ public abstract class FanOutState {
     /** SRTP drops seen by the forwarder's receiving end (must stay 0). */
     abstract long receiveDrops();
 
+    /** Called before each batch is prepared, outside the measured time. */
+    void beforeBatch() {
+    }
+
     @Setup(Level.Trial)
     public void createForwarder() {
         SrtpKeys publisher = new SrtpKeys(profile, 1);
@@ -57,13 +63,25 @@ public abstract class FanOutState {
         // A key frame first: a video consumer forwards nothing before one. It also derives every SRTP context.
         PacketBuffer first = new PacketBuffer();
         browser.writeProtected(first, true);
-        deliver(first);
+        deliverOne(first);
         checkEveryPacketDelivered();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpu.reset();
     }
 
     @Setup(Level.Invocation)
     public void refill() {
+        beforeBatch();
         browser.refillProtected(ring);
+        cpu.start();
+    }
+
+    @TearDown(Level.Invocation)
+    public void afterInvocation() {
+        cpu.stop(BATCH);
     }
 
     @TearDown(Level.Iteration)
@@ -79,12 +97,12 @@ public abstract class FanOutState {
     final long deliverBatch() {
         long before = sink.packets();
         for (PacketBuffer p : ring) {
-            deliver(p);
+            deliverOne(p);
         }
         return sink.packets() - before;
     }
 
-    private void deliver(PacketBuffer p) {
+    final void deliverOne(PacketBuffer p) {
         if (receive(p)) {
             received++;
         }

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation works through a batch of {@link #BATCH} packets with increasing sequence numbers, prepared before
  * the invocation and outside the measured time (written, and for unprotect protected by the browser's end of the
  * same association). The SFU's session lives for the whole trial and only ever sees fresh packets, as on the
- * wire; with a batch of hundreds of microseconds the per-invocation timer overhead is negligible.
+ * wire; with a batch of hundreds of microseconds the per-invocation timer overhead is negligible. CPU time per
+ * invocation is kept beside JMH's wall-clock time (see {@link CpuStopwatch}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,15 +47,31 @@ public class SrtpBenchmark {
         @Param({"160", "1200"})
         int payloadSize;
 
+        /** jitsi-srtp's AES: SunJCE as in production; {@code -p aes=OpenSSL} sizes its native alternative. */
+        @Param({"SunJCE"})
+        String aes;
+
         SrtpSession sfu;
         BrowserSender browser;
         final PacketBuffer[] ring = BrowserSender.newRing(BATCH);
+        final CpuStopwatch cpu = new CpuStopwatch();
 
         @Setup(Level.Trial)
         public void createSessions() {
+            AesBackend.use(aes);
             SrtpKeys keys = new SrtpKeys(profile, 42);
             sfu = keys.sfuSession();
             browser = new BrowserSender(SampleStream.AUDIO, keys.browserSession(), payloadSize);
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            cpu.reset();
+        }
+
+        @TearDown(Level.Invocation)
+        public void afterInvocation() {
+            cpu.stop(BATCH);
         }
 
         @TearDown(Level.Iteration)
@@ -74,6 +91,7 @@ public class SrtpBenchmark {
             for (PacketBuffer p : ring) {
                 browser.writePlain(p, false);
             }
+            cpu.start();
         }
     }
 
@@ -83,30 +101,33 @@ public class SrtpBenchmark {
         @Setup(Level.Invocation)
         public void refill() {
             browser.refillProtected(ring);
+            cpu.start();
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long protect(PlainPackets s) {
+    public long protect(PlainPackets s, CpuTime cpu) {
         long bytes = 0;
         for (PacketBuffer p : s.ring) {
             if (s.sfu.protectRtp(p)) {
                 bytes += p.getLength();
             }
         }
+        cpu.copyFrom(s.cpu);
         return bytes;
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long unprotect(ProtectedPackets s) {
+    public long unprotect(ProtectedPackets s, CpuTime cpu) {
         long bytes = 0;
         for (PacketBuffer p : s.ring) {
             if (s.sfu.unprotectRtp(p)) {
                 bytes += p.getLength();
             }
         }
+        cpu.copyFrom(s.cpu);
         return bytes;
     }
 }

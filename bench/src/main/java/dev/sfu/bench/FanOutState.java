@@ -13,9 +13,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * What the fan-out benchmarks share: one browser publishing one stream to {@link #consumers} subscribers, each
  * with its own SRTP keys, and a batch of fresh SRTP packets from the browser prepared before every invocation
  * (outside the measured time; see {@link SrtpBenchmark} for why). Subclasses build the forwarder under test and
- * say how it takes one packet. CPU time per invocation is kept beside JMH's wall-clock time (see {@link CpuStopwatch}).
- * After each iteration it checks that every packet reached every subscriber, so a
- * forwarder that drops cannot look fast.
+ * say how it takes one packet. CPU time per invocation is kept beside JMH's wall-clock time (see
+ * {@link CpuStopwatch}). After each iteration it checks that every packet reached every subscriber, so a forwarder
+ * that drops cannot look fast.
  */
 @State(Scope.Thread)
 public abstract class FanOutState {

@@ -1,13 +1,10 @@
 package dev.sfu.bench;
 
-import dev.sfu.media.engine.Consumer;
 import dev.sfu.media.engine.Producer;
 import dev.sfu.media.engine.Router;
 import dev.sfu.media.ortc.Ortc;
 import dev.sfu.media.ortc.RouterCodecs;
 import dev.sfu.media.packet.PacketBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,13 +34,7 @@ public class FanOutBenchmark {
 
     @State(Scope.Thread)
     public static class Sfu extends FanOutState {
-        /** Well inside the 32768 packets after which RtpStreamRewriter stops forwarding (see below). */
-        static final int RESYNC_EVERY_PACKETS = 16_384;
-
         DiscardingTransport publisher;
-        final List<Consumer> consumerList = new ArrayList<>();
-        final PacketBuffer keyFrame = new PacketBuffer();
-        long resyncedAt;
 
         @Override
         void build(SrtpKeys publisherKeys, SrtpKeys[] subscriberKeys) {
@@ -55,34 +46,14 @@ public class FanOutBenchmark {
                 DiscardingTransport subscriber = new DiscardingTransport("subscriber-" + i, router,
                         subscriberKeys[i].sfuSession(), sink);
                 // The router's capabilities stand in for the subscriber device's: it can receive every codec.
-                consumerList.add(subscriber.consume("consumer-" + i, producer, router.rtpCapabilities(), false,
-                        QuietListeners.INSTANCE));
+                subscriber.consume("consumer-" + i, producer, router.rtpCapabilities(), false,
+                        QuietListeners.INSTANCE);
             }
         }
 
         @Override
         boolean receive(PacketBuffer srtp) {
             return publisher.receiveSrtp(srtp);
-        }
-
-        /**
-         * Works around a bug found by this benchmark: RtpStreamRewriter.rewrite drops every packet whose sequence
-         * number is more than 32768 ahead of the first one after the last resync (serial-number comparison with
-         * a sync point that never moves), so a consumer stops forwarding after 32768 packets. Outside the
-         * measured time, pause and resume every consumer (a resync) and send a key frame so video restarts.
-         */
-        @Override
-        void beforeBatch() {
-            if (received - resyncedAt < RESYNC_EVERY_PACKETS) {
-                return;
-            }
-            for (Consumer c : consumerList) {
-                c.pause();
-                c.resume();
-            }
-            browser.writeProtected(keyFrame, true);
-            deliverOne(keyFrame);
-            resyncedAt = received;
         }
 
         @Override

@@ -37,12 +37,13 @@ public final class LoadRun {
      */
     LoadRun(LoadPlan plan, List<String> targets, List<Long> serverPids, int clientThreads, Duration timeout,
             PrintStream progress) {
-        if (targets.isEmpty()) throw new IllegalArgumentException("--target: at least one member URL");
-        if (plan.placement() == Placement.OTHER && targets.size() < 2) {
+        this.targets = targets.stream().map(t -> t.endsWith("/") ? t.substring(0, t.length() - 1) : t)
+                .distinct().toList();
+        if (this.targets.isEmpty()) throw new IllegalArgumentException("--target: at least one member URL");
+        if (plan.placement() == Placement.OTHER && this.targets.size() < 2) {
             throw new IllegalArgumentException("--placement other needs at least two --target members");
         }
         this.plan = plan;
-        this.targets = targets.stream().map(t -> t.endsWith("/") ? t.substring(0, t.length() - 1) : t).toList();
         this.serverPids = List.copyOf(serverPids);
         this.clientThreads = clientThreads;
         this.timeout = timeout;

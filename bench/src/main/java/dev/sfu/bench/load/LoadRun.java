@@ -94,13 +94,17 @@ public final class LoadRun {
         }
         List<Subscriber> joined = joinSubscribers(resources, before, count);
         LatencyHistogram signaling = resources.signaling().roundTrips().minus(signalingBefore);
-        Thread.sleep(plan.settleSeconds() * 1000L);
+        if (subscribers.isEmpty()) {
+            say("no subscriber joined: nothing to measure");
+        } else {
+            Thread.sleep(plan.settleSeconds() * 1000L);
+        }
 
         List<ProcessSample> serverStart = sampleServers();
         ProcessSample toolStart = ProcessSample.read(ProcessHandle.current().pid());
         ReceiveTotals start = totals();
         long windowStart = System.nanoTime();
-        Thread.sleep(plan.seconds() * 1000L);
+        Thread.sleep(subscribers.isEmpty() ? 0 : plan.seconds() * 1000L);
         ReceiveTotals end = totals();
         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
         List<ProcessSample> serverEnd = sampleServers();

@@ -10,6 +10,9 @@ import java.util.List;
  * <p>{@code java -cp bench/target/sfu-bench.jar dev.sfu.bench.load.LoadTool fanout --target http://127.0.0.1:3001}
  */
 public final class LoadTool {
+    /** jitsi-srtp logs through java.util.logging; held here so the level sticks (JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger JITSI = java.util.logging.Logger.getLogger("org.jitsi");
+
     private LoadTool() {
     }
 
@@ -17,6 +20,7 @@ public final class LoadTool {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/sfu/bench/load/logback-load.xml");
         }
+        JITSI.setLevel(java.util.logging.Level.WARNING);
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(LoadOptions.USAGE);
             return;

@@ -64,10 +64,11 @@ final class ResultJson {
         LatencyHistogram latency = w.latency();
         json.put("subscribers", step.joined());
         json.put("consumerStreams", step.consumerStreams());
-        json.put("lossPct", round(w.lossPercent(), 3));
-        json.put("p50Ms", round(latency.percentileMicros(0.50) / 1e3, 2));
-        json.put("p99Ms", round(latency.percentileMicros(0.99) / 1e3, 2));
-        json.put("maxMs", round(latency.maxMicros() / 1e3, 2));
+        boolean measured = w.received() > 0; // no figure rather than a zero when nothing arrived
+        putNullable(json, "lossPct", measured ? w.lossPercent() : null);
+        putNullable(json, "p50Ms", measured ? latency.percentileMicros(0.50) / 1e3 : null);
+        putNullable(json, "p99Ms", measured ? latency.percentileMicros(0.99) / 1e3 : null);
+        putNullable(json, "maxMs", measured ? latency.maxMicros() / 1e3 : null);
         putNullable(json, "joinP99Ms", nan(StepResult.percentile(step.firstPacketMillis(), 0.99)));
         putNullable(json, "joinP50Ms", nan(StepResult.percentile(step.firstPacketMillis(), 0.50)));
         putNullable(json, "connectP99Ms", nan(StepResult.percentile(step.connectMillis(), 0.99)));
@@ -78,7 +79,7 @@ final class ResultJson {
         putNullable(json, "toolCpuCores", step.tool() == null ? null : step.tool().cores());
         json.put("packetsReceived", w.received());
         json.put("packetsLost", w.lost());
-        json.put("mbitPerSecond", round(w.bytes() * 8 / 1e6 / step.windowSeconds(), 2));
+        json.put("mbitPerSecond", step.windowSeconds() <= 0 ? 0 : round(w.bytes() * 8 / 1e6 / step.windowSeconds(), 2));
         json.put("checksumsVerified", w.checksumsVerified());
         json.put("checksumFailures", w.checksumFailures());
         json.put("badProbes", w.badProbes());

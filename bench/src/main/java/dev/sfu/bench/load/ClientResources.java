@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every simulated client shares, so that a thousand clients cost a few threads: one Netty event-loop group
- * for all client sockets, one DTLS handshake pool, one certificate, one pacing thread for all publishers and one
- * HTTP client for signaling.
+ * for all subscriber sockets and one for the publishers' (so that decrypting what arrives never delays what is
+ * sent, which would read as SFU latency), one DTLS handshake pool, one certificate, one pacing thread for all
+ * publishers and one HTTP client for signaling.
  */
 final class ClientResources implements AutoCloseable {
     private final NioEventLoopGroup loops;
+    private final NioEventLoopGroup publisherLoops = new NioEventLoopGroup(1, daemon("load-publisher"));
     private final ExecutorService dtls = Executors.newCachedThreadPool(daemon("load-dtls"));
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemon("load-pacer"));
     private final DtlsCertificate certificate = DtlsCertificate.generate();
@@ -45,10 +47,11 @@ final class ClientResources implements AutoCloseable {
         return timeout;
     }
 
-    /** Opens a client towards a server transport (DTLS client role), on the shared loops. */
-    WebRtcClient openClient(SignalingClient.Transport transport, MediaListener listener) {
+    /** Opens a client towards a server transport (DTLS client role), on the publishers' or the shared loops. */
+    WebRtcClient openClient(SignalingClient.Transport transport, MediaListener listener, boolean publisher) {
         return WebRtcClient.open(new ClientConfig(transport.iceParameters(), transport.iceCandidates(),
-                transport.dtlsParameters(), DtlsRole.CLIENT, certificate, "127.0.0.1", loops, dtls, listener));
+                transport.dtlsParameters(), DtlsRole.CLIENT, certificate, "127.0.0.1",
+                publisher ? publisherLoops : loops, dtls, listener));
     }
 
     /** Connects a client: our DTLS parameters to the server, then ICE and DTLS; waits for SRTP keys. */
@@ -61,6 +64,7 @@ final class ClientResources implements AutoCloseable {
     public void close() {
         pacer.shutdownNow();
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        publisherLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         dtls.shutdownNow();
     }
 

@@ -44,7 +44,7 @@ final class Publisher implements AutoCloseable {
                     video.requestKeyFrame();
                 }
             }
-        });
+        }, true);
     }
 
     /** Creates the send transport on the member behind {@code url}, connects it and produces both streams. */

@@ -63,7 +63,7 @@ final class Subscriber implements MediaListener, AutoCloseable {
         SignalingClient signaling = resources.signaling();
         joinStartNanos = System.nanoTime();
         transport = signaling.createTransport(url, room, "recv", node, producerIdHint);
-        client = resources.openClient(transport, this);
+        client = resources.openClient(transport, this, false);
         resources.connect(client, transport);
         connectedNanos = System.nanoTime();
         for (String producerId : producerIds) {

@@ -62,9 +62,11 @@ public final class LoadRun {
                     steps.add(step);
                     report(step);
                     if (plan.ramp() && !step.within(plan.maxLossPercent(), plan.maxP99Millis())) {
-                        say("step of %d subscribers is over the limits (loss %.2f %% > %.2f or p99 > %.1f ms, or"
-                                + " failed joins): ramp ends", count, step.window().lossPercent(),
-                                plan.maxLossPercent(), plan.maxP99Millis());
+                        say("step of %d subscribers is over the limits (loss %.2f %% [max %.2f], p99 %.1f ms [max %.1f],"
+                                + " %d failed joins, %d silent): ramp ends", count, step.window().lossPercent(),
+                                plan.maxLossPercent(), step.window().latency().percentileMicros(0.99) / 1e3,
+                                plan.maxP99Millis(), step.joinFailures().values().stream().mapToInt(i -> i).sum(),
+                                step.silentSubscribers());
                         break;
                     }
                 }

@@ -82,7 +82,10 @@ public final class SignalingRoutes extends AllDirectives {
                 }))),
                 path("stats", () -> get(() -> completeJson(this::statsWithEventSockets))),
                 path("connections", () -> get(() -> completeJson(service::connections))),
-                path("sfu-nodes", () -> get(() -> completeJson(service::nodes))));
+                path("sfu-nodes", () -> get(() -> completeJson(service::nodes))),
+                // cluster operations
+                postJson("drain", validator::drain, service::setDraining),
+                path("cluster-members", () -> get(() -> completeJson(service::clusterMembers))));
     }
 
     private Route events() {

@@ -1,7 +1,6 @@
 package dev.sfu.cluster.placement;
 
 import dev.sfu.cluster.media.MediaNode;
-import dev.sfu.cluster.media.ProducerEntity;
 import dev.sfu.cluster.signaling.SfuEventTopic;
 import dev.sfu.signaling.api.SignalingEvent;
 import org.apache.pekko.actor.Address;
@@ -15,7 +14,6 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 
 import java.util.HashMap;
@@ -29,9 +27,10 @@ import java.util.stream.StreamSupport;
 /**
  * Closes, cluster-wide, the producers of a member that is gone without saying so (crashed, cut off and downed).
  * Every member remembers which producers live where from the newProducer/producerClosed events, and watches the
- * MediaNode of each member that has producers. When one terminates (its member was removed), the producers homed
- * there are closed in their {@link ProducerEntity} and the oldest surviving member publishes a producerClosed
- * (reason "nodeDown") for each, so every {@code /ws} client hears it exactly once.
+ * MediaNode of each member that has producers. When one terminates (its member was removed), the oldest surviving
+ * member publishes a producerClosed (reason "nodeDown") for each producer homed there, so every {@code /ws} client
+ * hears it exactly once. ({@code /api/streams} asks the live members' MediaNodes, so the producers leave the listing
+ * with their member; their sharded entities watch their home themselves.)
  */
 public final class HomeLossWatcher extends AbstractBehavior<HomeLossWatcher.Command> {
 
@@ -119,13 +118,10 @@ public final class HomeLossWatcher extends AbstractBehavior<HomeLossWatcher.Comm
         boolean reporter = isReporter(gone.address());
         getContext().getLog().info("member {} is gone with {} producer(s){}", gone.nodeId(), lost.size(),
                 reporter ? "; closing them cluster-wide" : "");
-        ClusterSharding sharding = ClusterSharding.get(getContext().getSystem());
         for (Map.Entry<String, Home> entry : List.copyOf(lost)) {
             String producerId = entry.getKey();
             homes.remove(producerId);
             if (!reporter) continue;
-            sharding.entityRefFor(ProducerEntity.TYPE_KEY, producerId)
-                    .tell(new ProducerEntity.Close(getContext().getSystem().ignoreRef()));
             SignalingEvent closed = new SignalingEvent("producerClosed", entry.getValue().room(), gone.nodeId(),
                     System.currentTimeMillis(), Map.of("producerId", producerId, "reason", "nodeDown"));
             events.tell(Topic.publish(new SfuEventTopic.Published(closed)));

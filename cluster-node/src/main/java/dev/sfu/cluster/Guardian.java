@@ -1,6 +1,7 @@
 package dev.sfu.cluster;
 
 import dev.sfu.cluster.media.MediaLoad;
+import dev.sfu.cluster.placement.PlacementSetup;
 import dev.sfu.cluster.registry.NodeLoadSource;
 import dev.sfu.cluster.registry.NodeRegistry;
 import dev.sfu.cluster.signaling.ClusterSignalingService;
@@ -18,6 +19,7 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The root actor of a member: starts the node registry, the media actors (sharding included), Pekko Management
@@ -46,14 +48,17 @@ public final class Guardian {
                                            NodeLoadSource loadSource, CompletableFuture<SfuNode.Started> started) {
         return Behaviors.setup(context -> {
             ActorSystem<Void> system = context.getSystem();
+            AtomicBoolean draining = new AtomicBoolean();
             ActorRef<NodeRegistry.Command> registry = context.spawn(
-                    Behaviors.supervise(NodeRegistry.create(settings, loadSource)).onFailure(SupervisorStrategy.restart()),
+                    Behaviors.supervise(NodeRegistry.create(settings, loadSource, draining::get))
+                            .onFailure(SupervisorStrategy.restart()),
                     "node-registry");
 
             // The media actors and the sharded entities start before the HTTP API accepts requests.
             MemberView members = new RegistryMemberView(system, settings, registry);
-            SignalingService service = ClusterSignalingService.start(context::spawn, system, settings.id(), engine,
+            ClusterSignalingService service = ClusterSignalingService.start(context::spawn, system, settings.id(), engine,
                     mediaLoad, members);
+            PlacementSetup.start(context::spawn, system, settings, registry, draining, service, members);
             SfuNode.Endpoints endpoints = new SfuNode.Endpoints(settings.httpUrl(),
                     settings.managementUrl() + "/cluster/members", settings.remotingAddress(), settings.mediaAddress());
             CompletionStage<SfuNode.Started> servers = startManagement(system, settings)

@@ -123,6 +123,14 @@ public final class RequestValidator {
         return new Requests.TransportId(requiredId(body, "transportId"));
     }
 
+    public Requests.Drain drain(JsonNode body) {
+        JsonNode draining = body.get("draining");
+        if (draining == null || !draining.isBoolean()) {
+            throw ApiException.badRequest("field 'draining' must be true or false");
+        }
+        return new Requests.Drain(optionalId(body, "node"), draining.booleanValue());
+    }
+
     /** The {@code room} query parameter where an endpoint requires it. */
     public String requiredRoomParameter(Optional<String> room) {
         return room(room.orElseThrow(() -> ApiException.badRequest("missing query parameter 'room'")));

@@ -124,7 +124,10 @@ public final class SignalingRoutes extends AllDirectives {
                 }))),
                 path("stats", () -> get(() -> completeJson(this::statsWithEventSockets))),
                 path("connections", () -> get(() -> completeJson(service::connections))),
-                path("sfu-nodes", () -> get(() -> completeJson(service::nodes))));
+                path("sfu-nodes", () -> get(() -> completeJson(service::nodes))),
+                // cluster operations: draining changes what every room gets, so it takes an admin of every room
+                postJson(token, "drain", validator::drain, r -> inRoom(null, Set.of(Right.ADMIN)), service::setDraining),
+                path("cluster-members", () -> get(() -> completeJson(service::clusterMembers))));
     }
 
     private Route events(AccessToken token) {

@@ -51,6 +51,16 @@ class RequestValidatorTest {
     }
 
     @Test
+    void drainNeedsABooleanAndTakesAnOptionalNode() {
+        assertEquals(new Requests.Drain("sfu2", true), validator.drain(json("{\"node\": \"sfu2\", \"draining\": true}")));
+        assertEquals(new Requests.Drain(null, false), validator.drain(json("{\"draining\": false}")));
+        assertBadRequest("field 'draining' must be true or false", () -> validator.drain(json("{\"node\": \"sfu2\"}")));
+        assertBadRequest("field 'draining' must be true or false", () -> validator.drain(json("{\"draining\": \"yes\"}")));
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> validator.drain(json("{\"node\": 7, \"draining\": true}"))).status());
+    }
+
+    @Test
     void createTransportTreatsEmptyHintsAsAbsent() {
         Requests.CreateTransport request = validator.createTransport(json(
                 "{\"room\": \"r1\", \"direction\": \"recv\", \"node\": \"\", \"producerId\": null}"));

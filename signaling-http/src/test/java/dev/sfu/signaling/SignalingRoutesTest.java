@@ -116,6 +116,17 @@ class SignalingRoutesTest {
     // --- happy paths
 
     @Test
+    void clusterOperationsAMemberDoesNotServeAre501s() throws Exception {
+        Reply drain = server.post("/api/drain", "{\"draining\": true}");
+        assertEquals(501, drain.status(), drain.body());
+        assertEquals("draining is not supported by this member", drain.json().get("error").asText());
+        Reply members = server.get("/api/cluster-members");
+        assertEquals(501, members.status(), members.body());
+        Reply badDrain = server.post("/api/drain", "{\"draining\": 1}");
+        assertEquals(400, badDrain.status(), badDrain.body());
+    }
+
+    @Test
     void routerRtpCapabilitiesAreTheServicesForTheRoom() throws Exception {
         Reply reply = server.get("/api/router-rtp-capabilities?room=r1");
 

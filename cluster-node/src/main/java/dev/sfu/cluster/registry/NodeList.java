@@ -31,7 +31,7 @@ final class NodeList {
 
     static NodeInfo info(NodeAnnouncement a, String status) {
         return new NodeInfo(a.nodeId(), status, a.httpUrl(), a.managementUrl(), a.mediaAddress(), a.load(),
-                a.updatedAtMillis());
+                a.updatedAtMillis(), a.draining());
     }
 
     /** The Pekko member status ("Up", "Leaving", ...), or "Unreachable" while an undecided member is unreachable. */

@@ -3,6 +3,7 @@ package dev.sfu.cluster.registry;
 import dev.sfu.cluster.NodeSettings;
 import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.NodeLoad;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -54,6 +56,16 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     public record Unsubscribe(ActorRef<NodeEvent> subscriber) implements Command {
     }
 
+    /**
+     * Publishes this member's announcement now (e.g. after its draining flag changed) and waits until all reachable
+     * members have it, or {@code timeout}; answered with {@link Done} either way.
+     */
+    public record AnnounceNow(java.time.Duration timeout, ActorRef<Done> replyTo) implements Command {
+    }
+
+    private record Announced(ActorRef<Done> replyTo) implements Command {
+    }
+
     private enum Publish implements Command {
         INSTANCE
     }
@@ -71,14 +83,20 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     static final Key<LWWMap<String, NodeAnnouncement>> KEY = LWWMapKey.create("sfu-node-registry");
 
     public static Behavior<Command> create(NodeSettings settings, NodeLoadSource loadSource) {
+        return create(settings, loadSource, () -> false);
+    }
+
+    /** @param draining read at each announcement: whether this member takes no new transports */
+    public static Behavior<Command> create(NodeSettings settings, NodeLoadSource loadSource, BooleanSupplier draining) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> DistributedData.withReplicatorMessageAdapter(
                 (ReplicatorMessageAdapter<Command, LWWMap<String, NodeAnnouncement>> replicator) ->
-                        new NodeRegistry(context, timers, replicator, settings, loadSource))));
+                        new NodeRegistry(context, timers, replicator, settings, loadSource, draining))));
     }
 
     // passed by argument
     private final NodeSettings settings;
     private final NodeLoadSource loadSource;
+    private final BooleanSupplier draining;
     private final ReplicatorMessageAdapter<Command, LWWMap<String, NodeAnnouncement>> replicator;
     private final SelfUniqueAddress selfUniqueAddress;
     private final String selfKey;
@@ -93,11 +111,12 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
 
     private NodeRegistry(ActorContext<Command> context, TimerScheduler<Command> timers,
                          ReplicatorMessageAdapter<Command, LWWMap<String, NodeAnnouncement>> replicator,
-                         NodeSettings settings, NodeLoadSource loadSource) {
+                         NodeSettings settings, NodeLoadSource loadSource, BooleanSupplier draining) {
         super(context);
         context.setLoggerName(NodeRegistry.class);
         this.settings = settings;
         this.loadSource = loadSource;
+        this.draining = draining;
         this.replicator = replicator;
         this.selfUniqueAddress = DistributedData.get(context.getSystem()).selfUniqueAddress();
         this.selfKey = MemberKeys.of(selfUniqueAddress.uniqueAddress());
@@ -122,6 +141,11 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
                 .onMessage(Subscribe.class, this::onSubscribe)
                 .onMessage(Unsubscribe.class, this::onUnsubscribe)
                 .onMessage(Publish.class, message -> onPublish())
+                .onMessage(AnnounceNow.class, this::onAnnounceNow)
+                .onMessage(Announced.class, announced -> {
+                    announced.replyTo().tell(Done.getInstance());
+                    return this;
+                })
                 .onMessage(MembershipChanged.class, this::onMembershipChanged)
                 .onMessage(AnnouncementsChanged.class, this::onAnnouncementsChanged)
                 .onMessage(UpdateDone.class, this::onUpdateDone)
@@ -146,6 +170,15 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private Behavior<Command> onPublish() {
         publish();
         pruneStale(System.currentTimeMillis());
+        return this;
+    }
+
+    private Behavior<Command> onAnnounceNow(AnnounceNow request) {
+        NodeAnnouncement self = announcement();
+        replicator.askUpdate(replyTo -> new Replicator.Update<>(KEY, LWWMap.create(),
+                        new Replicator.WriteAll(request.timeout()), replyTo,
+                        map -> map.put(selfUniqueAddress, settings.id(), self)),
+                response -> new Announced(request.replyTo()));
         return this;
     }
 
@@ -185,9 +218,13 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     }
 
     private void publish() {
-        NodeAnnouncement self = new NodeAnnouncement(settings.id(), selfKey, settings.httpUrl(),
-                settings.managementUrl(), settings.mediaAddress(), currentLoad(), System.currentTimeMillis());
+        NodeAnnouncement self = announcement();
         update(map -> map.put(selfUniqueAddress, settings.id(), self));
+    }
+
+    private NodeAnnouncement announcement() {
+        return new NodeAnnouncement(settings.id(), selfKey, settings.httpUrl(), settings.managementUrl(),
+                settings.mediaAddress(), currentLoad(), System.currentTimeMillis(), draining.getAsBoolean());
     }
 
     /** A failing load source must not stop the announcements: the member is still there. */
@@ -258,6 +295,6 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
 
     private static NodeInfo withStatus(NodeInfo node, String status) {
         return new NodeInfo(node.id(), status, node.httpUrl(), node.managementUrl(), node.mediaAddress(), node.load(),
-                node.updatedAtMillis());
+                node.updatedAtMillis(), node.draining());
     }
 }

@@ -8,10 +8,15 @@ import dev.sfu.cluster.media.ProducerEntity;
 import dev.sfu.cluster.media.ShardedProducerLocator;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.media.ortc.RtpCapabilities;
+import dev.sfu.cluster.placement.ClusterMembership;
+import dev.sfu.cluster.placement.DrainSwitch;
+import dev.sfu.cluster.placement.TransportPlacement;
 import dev.sfu.signaling.api.ApiException;
 import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.Requests;
+import dev.sfu.signaling.api.Responses.ClusterMembers;
 import dev.sfu.signaling.api.Responses.ConnectionInfo;
+import dev.sfu.signaling.api.Responses.DrainState;
 import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.ProducerCreated;
 import dev.sfu.signaling.api.Responses.StreamInfo;
@@ -23,6 +28,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +64,9 @@ public final class ClusterSignalingService implements SignalingService {
     private final ActorRef<Topic.Command<SfuEventTopic.Published>> events;
     private final MemberView members;
     private final Duration askTimeout;
+    // set once by PlacementSetup; null: transports go where asked (or here), draining is not supported
+    private volatile TransportPlacement placement;
+    private volatile DrainSwitch drainSwitch;
 
     public ClusterSignalingService(ActorSystem<?> system, String nodeId, ActorRef<MediaNode.Command> localMediaNode,
                                    ActorRef<MediaNodeDirectory.Command> directory,
@@ -92,6 +101,17 @@ public final class ClusterSignalingService implements SignalingService {
         return new ClusterSignalingService(system, nodeId, mediaNode, directory, events, members);
     }
 
+    /** Places transports created without a node, and serves draining (issue 6). */
+    public void usePlacement(TransportPlacement placement, DrainSwitch drainSwitch) {
+        this.placement = placement;
+        this.drainSwitch = drainSwitch;
+    }
+
+    /** This member's handle on the cluster-wide event topic. */
+    public ActorRef<Topic.Command<SfuEventTopic.Published>> eventTopic() {
+        return events;
+    }
+
     @Override
     public String nodeId() {
         return nodeId;
@@ -114,11 +134,28 @@ public final class ClusterSignalingService implements SignalingService {
             return CompletableFuture.failedFuture(ApiException.badRequest(
                     "invalid direction '" + request.direction() + "' (expected \"send\" or \"recv\")"));
         }
-        String target = request.node() == null || request.node().isBlank() ? nodeId : request.node();
-        CompletionStage<ActorRef<MediaNode.Command>> member = mediaNodeOf(target,
-                () -> ApiException.notFound("unknown node '" + target + "'"));
-        return askValue(member, target, replyTo -> new MediaNode.CreateTransport(request.room(), request.direction(), replyTo),
-                MediaNode.TransportReply::transport);
+        String asked = request.node() == null || request.node().isBlank() ? nodeId : request.node();
+        TransportPlacement placer = placement;
+        CompletionStage<String> placed = placer == null ? CompletableFuture.completedFuture(asked) : placer.memberFor(request);
+        return placed.thenCompose(target -> {
+            CompletionStage<ActorRef<MediaNode.Command>> member = mediaNodeOf(target,
+                    () -> ApiException.notFound("unknown node '" + target + "'"));
+            return askValue(member, target, replyTo -> new MediaNode.CreateTransport(request.room(), request.direction(), replyTo),
+                    MediaNode.TransportReply::transport);
+        });
+    }
+
+    @Override
+    public CompletionStage<DrainState> setDraining(Requests.Drain request) {
+        DrainSwitch drains = drainSwitch;
+        if (drains == null) return SignalingService.super.setDraining(request);
+        return drains.set(request);
+    }
+
+    @Override
+    public CompletionStage<ClusterMembers> clusterMembers() {
+        Cluster cluster = Cluster.get(system);
+        return CompletableFuture.completedFuture(ClusterMembership.of(cluster.state(), cluster.selfMember()));
     }
 
     @Override

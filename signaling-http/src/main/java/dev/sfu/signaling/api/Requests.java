@@ -32,4 +32,8 @@ public final class Requests {
 
     public record TransportId(String transportId) {
     }
+
+    /** {@code node} null means the member serving the request. */
+    public record Drain(String node, boolean draining) {
+    }
 }

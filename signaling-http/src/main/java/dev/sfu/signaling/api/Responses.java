@@ -33,4 +33,23 @@ public final class Responses {
     public record ConnectionInfo(String id, String node, String room, String direction, String iceState,
                                  String dtlsState, long bitrateIn, long bitrateOut, int producers, int consumers) {
     }
+
+    /** The answer to {@code POST /api/drain}: the member and its draining flag now. */
+    public record DrainState(String node, boolean draining) {
+    }
+
+    /**
+     * This member's view of the cluster membership ({@code GET /api/cluster-members}), shaped like Pekko
+     * Management's {@code /cluster/members}: node addresses, leader and oldest member, unreachable members.
+     */
+    public record ClusterMembers(String selfNode, String leader, String oldest, List<Member> members,
+                                 List<Unreachable> unreachable) {
+    }
+
+    public record Member(String node, String nodeUid, String status, List<String> roles) {
+    }
+
+    /** A member some member cannot reach, with its member status (e.g. "Up" until it is downed). */
+    public record Unreachable(String node, String status) {
+    }
 }

@@ -65,6 +65,21 @@ public interface SignalingService {
     /** Transports across the cluster. */
     CompletionStage<List<ConnectionInfo>> connections();
 
+    /**
+     * Sets a member draining (it takes no new transports) or back to normal; {@code request.node()} null means
+     * this member. Answers the member's flag once set.
+     */
+    default CompletionStage<Responses.DrainState> setDraining(Requests.Drain request) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new ApiException(501, "draining is not supported by this member"));
+    }
+
+    /** This member's view of the cluster membership. */
+    default CompletionStage<Responses.ClusterMembers> clusterMembers() {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new ApiException(501, "the cluster membership is not available on this member"));
+    }
+
     /** Subscribes to events (room null: every room); close the returned handle to stop. */
     AutoCloseable subscribe(String room, Consumer<SignalingEvent> listener);
 }

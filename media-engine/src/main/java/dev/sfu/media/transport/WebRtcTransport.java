@@ -109,6 +109,9 @@ public final class WebRtcTransport extends Transport {
 
         @Override
         public void onDtlsStateChange(String state) {
+            if ("connected".equals(state)) {
+                onConnected();
+            }
             listener.onDtlsStateChange(WebRtcTransport.this, state);
         }
 

@@ -1,6 +1,5 @@
 package dev.sfu.media.engine;
 
-import dev.sfu.media.ortc.HeaderExtensionUris;
 import dev.sfu.media.ortc.MediaKind;
 import dev.sfu.media.ortc.RtpCodecParameters;
 import dev.sfu.media.ortc.RtpEncodingParameters;
@@ -40,7 +39,6 @@ public final class Producer {
     private final ProducerStream[] streams;
     private final List<Consumer> consumers = new ArrayList<>();
     private final int midExtensionId;
-    private final int transportWideSequenceExtensionId;
     private final int ridExtensionId;
     private final int repairedRidExtensionId;
     private final boolean useFir;
@@ -67,8 +65,6 @@ public final class Producer {
         }
         this.extensionIds = RtpParametersInfo.extensionIdMap(rtpParameters, consumableRtpParameters);
         this.midExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.MID_URI);
-        this.transportWideSequenceExtensionId =
-                RtpParametersInfo.extensionId(rtpParameters, HeaderExtensionUris.TRANSPORT_WIDE_CC);
         this.ridExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.RID_URI);
         this.repairedRidExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.REPAIRED_RID_URI);
 
@@ -167,8 +163,6 @@ public final class Producer {
     int streamCount() { return streams.length; }
     ProducerStream stream(int index) { return streams[index]; }
     int midExtensionId() { return midExtensionId; }
-    /** Id of the transport-wide sequence number extension the client stamps (0: none, no feedback wanted). */
-    int transportWideSequenceExtensionId() { return transportWideSequenceExtensionId; }
     int ridExtensionId() { return ridExtensionId; }
     int repairedRidExtensionId() { return repairedRidExtensionId; }
     boolean useFir() { return useFir; }

@@ -19,7 +19,6 @@ import dev.sfu.media.rtcp.RtcpHeader;
 import dev.sfu.media.rtcp.SenderReport;
 import dev.sfu.media.rtcp.SourceDescription;
 import dev.sfu.media.rtcp.TransportCcFeedback;
-import dev.sfu.media.rtcp.TransportCcFeedbackGenerator;
 import dev.sfu.media.rtp.BitrateMeter;
 import dev.sfu.media.rtp.NtpTime;
 import dev.sfu.media.rtp.ReceiveStreamStatistics;
@@ -43,7 +42,6 @@ import java.util.Map;
  */
 public abstract class Transport {
     static final long RTCP_REPORT_INTERVAL_MILLIS = 1000;
-    static final long TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
 
     // passed by argument
@@ -62,7 +60,6 @@ public abstract class Transport {
     private final long[] timesScratch = new long[2];
     private final BitrateMeter receiveBitrate = new BitrateMeter();
     private final BitrateMeter sendBitrate = new BitrateMeter();
-    private final TransportCcFeedbackGenerator transportCc = new TransportCcFeedbackGenerator();
     /** SSRC we put in the sender field of RTCP about streams we receive. */
     private final long rtcpSenderSsrc;
 
@@ -83,8 +80,6 @@ public abstract class Transport {
     private double rttMillis = -1;
     private int firSequence;
     private long lastReportsAtMillis = Long.MIN_VALUE;
-    private long lastTransportCcFeedbackAtMillis = Long.MIN_VALUE;
-    private long lastTransportCcMediaSsrc;
     private boolean closed;
 
     protected Transport(String id, Router router) {
@@ -176,11 +171,6 @@ public abstract class Transport {
         for (Consumer c : consumers.values()) {
             c.onTick(nowMillis);
         }
-        if (transportCc.hasPending() && isConnected() && (lastTransportCcFeedbackAtMillis == Long.MIN_VALUE
-                || nowMillis - lastTransportCcFeedbackAtMillis >= TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS)) {
-            lastTransportCcFeedbackAtMillis = nowMillis;
-            sendTransportCcFeedback();
-        }
         if (lastReportsAtMillis == Long.MIN_VALUE || nowMillis - lastReportsAtMillis >= RTCP_REPORT_INTERVAL_MILLIS) {
             lastReportsAtMillis = nowMillis;
             if (isConnected()) {
@@ -248,7 +238,6 @@ public abstract class Transport {
                 return;
             }
         }
-        recordTransportWideSequence(stream.producer().transportWideSequenceExtensionId(), ssrc, now);
         boolean retransmission = false;
         if (ssrc == stream.rtxSsrc() && ssrc != stream.ssrc()) {
             int mediaPt = stream.producer().mediaPayloadTypeForRtx(incoming.payloadType());
@@ -507,28 +496,6 @@ public abstract class Transport {
                     c.bytesSent() & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
             if (c.cname() != null) {
                 new SourceDescription(List.of(new SourceDescription.Chunk(c.ssrc(), c.cname()))).writeTo(rtcpOut, end);
-            }
-            sendRtcpPacket(rtcpOut);
-        }
-    }
-
-    /** Notes the arrival of {@code incoming}'s transport-wide sequence number, when the client stamps one. */
-    private void recordTransportWideSequence(int extensionId, long ssrc, long now) {
-        if (extensionId <= 0) {
-            return;
-        }
-        int at = incoming.extensionValueOffset(extensionId);
-        if (at >= 0 && incoming.extensionValueLength(extensionId) == 2) {
-            transportCc.onPacket(incoming.buffer().getUnsignedShort(at), now);
-            lastTransportCcMediaSsrc = ssrc;
-        }
-    }
-
-    /** Feedback on every packet that arrived since the last one (several packets when many arrived). */
-    private void sendTransportCcFeedback() {
-        while (transportCc.hasPending()) {
-            if (!transportCc.write(rtcpOut, rtcpSenderSsrc, lastTransportCcMediaSsrc)) {
-                return;
             }
             sendRtcpPacket(rtcpOut);
         }

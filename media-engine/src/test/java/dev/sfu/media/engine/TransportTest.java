@@ -13,7 +13,6 @@ import dev.sfu.media.rtcp.RtcpCompoundReader;
 import dev.sfu.media.rtcp.RtcpHeader;
 import dev.sfu.media.rtcp.SenderReport;
 import dev.sfu.media.rtcp.SourceDescription;
-import dev.sfu.media.rtcp.TransportCcFeedback;
 import dev.sfu.media.rtp.NtpTime;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.testing.PacketFixtures;
@@ -353,29 +352,6 @@ class TransportTest {
         sender.injectRtcp(PacketFixtures.bytes("transport-cc.hex"));
         assertEquals(1_280_000, sender.stats().availableIncomingBitrateBps());
         assertEquals(0, sender.stats().droppedMalformedRtcp());
-    }
-
-    @Test
-    void answersTransportWideSequenceNumbersWithTransportCcFeedback() {
-        sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
-        byte[] in = EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS);
-        RtpPacket parsed = EngineFixtures.parse(in);
-        int wideSequence = parsed.buffer().getUnsignedShort(parsed.extensionValueOffset(4));
-        sender.injectRtp(in);
-        sender.tick();
-        List<PacketBuffer> feedback = sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC);
-        assertEquals(1, feedback.size());
-        RtcpCompoundReader r = new RtcpCompoundReader().reset(feedback.get(0));
-        assertTrue(r.next());
-        TransportCcFeedback fixed = TransportCcFeedback.parse(r);
-        assertEquals(wideSequence, fixed.baseSequenceNumber());
-        assertEquals(1, fixed.packetStatusCount());
-        assertEquals(EngineFixtures.VP8_SSRC, fixed.mediaSsrc());
-
-        sender.advance(200);
-        sender.tick();
-        assertEquals(1, sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC).size(),
-                "no feedback without new packets");
     }
 
     @Test

@@ -220,13 +220,6 @@ public final class Consumer {
         }
     }
 
-    /** Its transport can send now: anything forwarded before was dropped, so a video consumer needs a key frame. */
-    void onTransportConnected() {
-        if (!paused && !producerPaused && (waitingForKeyFrame || currentStream != targetStream)) {
-            requestKeyFrame();
-        }
-    }
-
     /** PLI or FIR from the client. */
     void onKeyFrameRequest() {
         keyFrameRequestsReceived++;

@@ -205,17 +205,6 @@ public abstract class Transport {
 
     // --- the seam with the secure transport below
 
-    /**
-     * Called by the secure transport below once media can flow. Consumers may have dropped the key frame they
-     * waited for while it could not (a browser resumes a consumer before its DTLS handshake ends), so they ask
-     * for another one.
-     */
-    protected final void onConnected() {
-        for (Consumer c : consumers.values()) {
-            c.onTransportConnected();
-        }
-    }
-
     /** One decrypted RTP packet from the client: find its producer stream and hand it over. */
     protected final void receiveRtp(PacketBuffer decryptedRtp) {
         if (closed) {

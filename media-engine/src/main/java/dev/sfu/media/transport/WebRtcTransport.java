@@ -109,9 +109,6 @@ public final class WebRtcTransport extends Transport {
 
         @Override
         public void onDtlsStateChange(String state) {
-            if ("connected".equals(state)) {
-                onConnected();
-            }
             listener.onDtlsStateChange(WebRtcTransport.this, state);
         }
 

@@ -90,26 +90,6 @@ class ConsumerTest {
     }
 
     @Test
-    void aKeyFrameDroppedBeforeTheTransportConnectedIsAskedForAgainWhenItConnects() {
-        rx.connected = false;
-        Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
-        rx.consume("c", producer, caps, false, listeners);
-        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
-        sender.injectRtp(EngineFixtures.vp8(false, VP8_START_SEQ + 1, VP8_TS + 3000));
-        assertEquals(0, rx.sentRtp.size(), "nothing leaves a transport that is not connected");
-        advance(1000);
-        int plisBefore = sender.sentRtcpOfType(RtcpHeader.PT_PSFB, RtcpHeader.FMT_PLI).size();
-
-        rx.connect();
-
-        assertEquals(plisBefore + 1, sender.sentRtcpOfType(RtcpHeader.PT_PSFB, RtcpHeader.FMT_PLI).size());
-        sender.injectRtp(EngineFixtures.vp8(false, VP8_START_SEQ + 2, VP8_TS + 6000));
-        assertEquals(0, rx.sentRtp.size(), "the stream still starts on a key frame");
-        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ + 3, VP8_TS + 9000));
-        assertEquals(1, rx.sentRtp.size());
-    }
-
-    @Test
     void producerPauseIsReportedAndStopsTheFlow() {
         Producer producer = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
         Consumer consumer = rx.consume("c", producer, caps, false, listeners);

@@ -29,12 +29,6 @@ final class RecordingTransport extends Transport {
         receiveRtcp(new PacketBuffer().copyFrom(packet, 0, packet.length));
     }
 
-    /** The secure link below comes up. */
-    void connect() {
-        connected = true;
-        onConnected();
-    }
-
     void advance(long millis) {
         now += millis;
     }

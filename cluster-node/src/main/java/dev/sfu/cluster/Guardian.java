@@ -7,6 +7,7 @@ import dev.sfu.cluster.signaling.ClusterSignalingService;
 import dev.sfu.cluster.signaling.MemberView;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.signaling.SignalingHttpServer;
+import dev.sfu.signaling.SignalingHttpSettings;
 import dev.sfu.signaling.api.SignalingService;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -90,7 +91,12 @@ public final class Guardian {
 
     private static CompletionStage<Object> bindHttp(ActorSystem<Void> system, NodeSettings settings,
                                                     SignalingService service) {
-        return SignalingHttpServer.bind(system, settings.hostname(), settings.httpPort(), service).handle((binding, failure) -> {
+        SignalingHttpSettings http = SignalingHttpSettings.fromConfig(system.settings().config());
+        if (http.auth().isOpen()) {
+            system.log().warn("{}: NO ACCESS TOKENS REQUIRED - the API is open to anyone who can reach port {}. "
+                    + "Set SFU_AUTH_SECRET (or sfu.auth.*) to require tokens.", settings.id(), settings.httpPort());
+        }
+        return SignalingHttpServer.bind(system, settings.hostname(), settings.httpPort(), service, http).handle((binding, failure) -> {
             if (failure != null) {
                 throw Failures.bindFailed("HTTP", settings.hostname(), settings.httpPort(), failure);
             }

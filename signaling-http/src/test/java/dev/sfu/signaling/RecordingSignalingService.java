@@ -13,6 +13,7 @@ import dev.sfu.media.transport.DtlsFingerprint;
 import dev.sfu.media.transport.DtlsParameters;
 import dev.sfu.media.transport.IceCandidate;
 import dev.sfu.media.transport.IceParameters;
+import dev.sfu.signaling.api.ApiException;
 import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.NodeLoad;
 import dev.sfu.signaling.api.Requests;
@@ -68,7 +69,7 @@ public final class RecordingSignalingService implements SignalingService {
     static final List<NodeInfo> NODES = List.of(new NodeInfo(NODE, "Up", "http://127.0.0.1:3001",
             "http://127.0.0.1:8558", "127.0.0.1:40001", NodeLoad.EMPTY, 1L));
 
-    record Call(String method, Object argument) {
+    public record Call(String method, Object argument) {
     }
 
     /** One {@link #subscribe} of a WebSocket: its room filter, its listener, and whether it was closed. */
@@ -92,7 +93,11 @@ public final class RecordingSignalingService implements SignalingService {
         }
     }
 
+    /** The rooms {@link #roomOf} knows by default: every canned id is in room r1. */
+    static final Map<String, String> DEFAULT_ROOMS = Map.of("t1", "r1", "t2", "r1", "p1", "r1", "c1", "r1");
+
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> roomsById = new ConcurrentHashMap<>(DEFAULT_ROOMS);
     public final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
@@ -102,10 +107,22 @@ public final class RecordingSignalingService implements SignalingService {
         subscriptions.clear();
         failures.clear();
         hanging.clear();
+        roomsById.clear();
+        roomsById.putAll(DEFAULT_ROOMS);
+    }
+
+    /** Every call so far, in order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** From now on {@link #roomOf} answers {@code room} for {@code id}. */
+    public void putRoom(String id, String room) {
+        roomsById.put(id, room);
     }
 
     /** The next calls of {@code method} fail with {@code failure}. */
-    void failWith(String method, Throwable failure) {
+    public void failWith(String method, Throwable failure) {
         failures.put(method, failure);
     }
 
@@ -114,7 +131,7 @@ public final class RecordingSignalingService implements SignalingService {
         hanging.put(method, true);
     }
 
-    List<Call> callsOf(String method) {
+    public List<Call> callsOf(String method) {
         List<Call> matching = new ArrayList<>();
         for (Call call : calls) {
             if (call.method().equals(method)) {
@@ -212,6 +229,16 @@ public final class RecordingSignalingService implements SignalingService {
     @Override
     public CompletionStage<Void> closeTransport(String transportId) {
         return answer("closeTransport", transportId, null);
+    }
+
+    @Override
+    public CompletionStage<String> roomOf(String id) {
+        String room = roomsById.get(id);
+        if (room == null) {
+            calls.add(new Call("roomOf", id));
+            return CompletableFuture.failedFuture(ApiException.notFound("unknown id '" + id + "'"));
+        }
+        return answer("roomOf", id, room);
     }
 
     @Override

@@ -68,6 +68,14 @@ final class LocalMedia {
         this.load = load;
     }
 
+    /** The room of a transport, producer or consumer of this member; 404 when the id is unknown here. */
+    String roomOf(String id) {
+        if (transports.containsKey(id)) return transports.get(id).room();
+        if (producers.containsKey(id)) return producers.get(id).room();
+        if (consumers.containsKey(id)) return consumers.get(id).room();
+        throw ApiException.notFound("unknown id '" + id + "'");
+    }
+
     RtpCapabilities routerRtpCapabilities(String room) {
         return router(room).rtpCapabilities();
     }

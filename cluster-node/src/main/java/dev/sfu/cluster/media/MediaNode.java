@@ -109,6 +109,10 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record ListStreams(String room, ActorRef<StreamsReply> replyTo) implements Command {
     }
 
+    /** The room of a transport, producer or consumer of this member (for access checks). */
+    public record GetRoomOf(String id, ActorRef<RoomReply> replyTo) implements Command {
+    }
+
     public record GetStats(ActorRef<StatsReply> replyTo) implements Command {
     }
 
@@ -157,6 +161,9 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     }
 
     /** Local only: the stats tree holds the engine's own stats objects. */
+    public record RoomReply(String room, Refusal refusal) implements Reply {
+    }
+
     public record StatsReply(Map<String, Object> stats, Refusal refusal) implements Reply {
     }
 
@@ -223,6 +230,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 .onMessage(ListConnections.class, this::onListConnections)
                 .onMessage(ListStreams.class, this::onListStreams)
                 .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(GetRoomOf.class, this::onGetRoomOf)
                 .onMessage(WorkDone.class, this::onWorkDone)
                 .onMessageEquals(UpdateLoad.INSTANCE, this::onUpdateLoad)
                 .onMessage(TransportGone.class, this::onTransportGone)
@@ -236,6 +244,12 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onGetRouterRtpCapabilities(GetRouterRtpCapabilities request) {
         onMediaThread(() -> media.routerRtpCapabilities(request.room()), request.replyTo(),
                 caps -> new CapabilitiesReply(caps, null), refusal -> new CapabilitiesReply(null, refusal));
+        return this;
+    }
+
+    private Behavior<Command> onGetRoomOf(GetRoomOf request) {
+        onMediaThread(() -> media.roomOf(request.id()), request.replyTo(),
+                room -> new RoomReply(room, null), refusal -> new RoomReply(null, refusal));
         return this;
     }
 

@@ -215,6 +215,13 @@ public final class ClusterSignalingService implements SignalingService {
         return ack(consumerId, "consumer", replyTo -> new MediaNode.ActOnConsumer(consumerId, action, replyTo));
     }
 
+    @Override
+    public CompletionStage<String> roomOf(String id) {
+        String owner = MediaIds.homeNode(id).orElse(null);
+        return askValue(owningMediaNode(id, "object"), owner,
+                replyTo -> new MediaNode.GetRoomOf(id, replyTo), MediaNode.RoomReply::room);
+    }
+
     private CompletionStage<Void> producerAction(String producerId, MediaNode.Action action) {
         return ack(producerId, "producer", replyTo -> new MediaNode.ActOnProducer(producerId, action, replyTo));
     }

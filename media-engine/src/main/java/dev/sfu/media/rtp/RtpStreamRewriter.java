@@ -7,13 +7,20 @@ package dev.sfu.media.rtp;
  * packet sent.
  */
 public final class RtpStreamRewriter {
+    /** How far behind the newest packet the mapping's lower bound trails (a quarter of the sequence space). */
+    static final int MAPPING_WINDOW = 0x4000;
+
     private final int clockRate;
 
     private boolean started;
     private boolean resyncPending = true;
     private int seqOffset;
     private long tsOffset;
-    /** First input sequence number after the last resync; anything older belongs to the previous mapping. */
+    /**
+     * Lower bound of the current mapping: the first input sequence number after the last resync, dragged along
+     * behind the stream (never more than {@link #MAPPING_WINDOW} back) so that 16-bit wrap-around comparisons
+     * with it stay meaningful however long the stream runs. Anything older belongs to the previous mapping.
+     */
     private int syncInputSeq;
     private int highestOutputSeq;
     private long highestOutputTs;
@@ -55,6 +62,9 @@ public final class RtpStreamRewriter {
         }
         int outSeq = outputSeq(inSeq);
         long outTs = outputTimestamp(inTs);
+        if (SeqNum.forwardDistance(syncInputSeq, inSeq) > MAPPING_WINDOW) {
+            syncInputSeq = SeqNum.add(inSeq, -MAPPING_WINDOW);
+        }
         if (SeqNum.isNewer(outSeq, highestOutputSeq)) {
             highestOutputSeq = outSeq;
             highestOutputTs = outTs;

@@ -20,6 +20,20 @@ class RtpStreamRewriterTest {
     }
 
     @Test
+    void keepsForwardingAcrossManySequenceNumberWrapArounds() {
+        RtpStreamRewriter r = new RtpStreamRewriter(48000);
+        int expectedOut = 100;
+        for (int i = 0; i < 200_000; i++) {
+            int inSeq = (100 + i) & 0xFFFF;
+            assertTrue(r.rewrite(packet(inSeq, i * 960L), i * 20L), "packet " + i + " was dropped");
+            assertEquals(expectedOut, rtp.sequenceNumber());
+            expectedOut = (expectedOut + 1) & 0xFFFF;
+        }
+        // a packet from far behind the stream still belongs to an old mapping
+        assertFalse(r.rewrite(packet((100 + 200_000 - 30_000) & 0xFFFF, 0), 4_000_000L));
+    }
+
+    @Test
     void passesTheFirstMappingThroughUnchanged() {
         RtpStreamRewriter r = new RtpStreamRewriter(90000);
         assertTrue(r.rewrite(packet(100, 5000), 0));

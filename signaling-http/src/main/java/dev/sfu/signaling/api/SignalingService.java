@@ -49,6 +49,13 @@ public interface SignalingService {
 
     CompletionStage<Void> closeTransport(String transportId);
 
+    /**
+     * The room of a transport, producer or consumer id, wherever it lives in the cluster; fails with
+     * {@link ApiException#notFound} for an unknown id. The HTTP layer asks it before a request that names only
+     * ids, to check that the caller's access token covers that room (only when access tokens are required).
+     */
+    CompletionStage<String> roomOf(String id);
+
     /** The room's producers across the cluster (room null: every room). */
     CompletionStage<List<StreamInfo>> streams(String room);
 

@@ -1,0 +1,140 @@
+package dev.sfu.bench.load;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.sfu.cluster.NodeConfig;
+import dev.sfu.cluster.SfuNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The load tool's core against a real member started in this JVM (HTTP API, media engine on a real UDP port):
+ * one publisher, two subscribers, a few seconds of media. Only that figures exist and are sane is checked,
+ * never how fast anything was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoadRunTest {
+    private static final String HOST = "127.0.0.1";
+
+    private SfuNode member;
+
+    @BeforeAll
+    void startMember() throws Exception {
+        int remoting = freeTcpPort();
+        Config overrides = ConfigFactory.parseMap(Map.of(
+                "sfu.node.id", "load1",
+                "sfu.node.hostname", HOST,
+                "sfu.http.port", Integer.toString(freeTcpPort()),
+                "sfu.remoting.port", Integer.toString(remoting),
+                "sfu.management.port", Integer.toString(freeTcpPort()),
+                "sfu.media.port", Integer.toString(freeUdpPort()),
+                "sfu.cluster.seed-nodes", HOST + ":" + remoting))
+                .withFallback(ConfigFactory.parseString("""
+                        sfu.startup-timeout = 90s
+                        pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                        pekko.coordinated-shutdown.exit-jvm = off
+                        """));
+        member = SfuNode.start(NodeConfig.load(overrides));
+    }
+
+    @AfterAll
+    void stopMember() {
+        if (member != null) member.close();
+    }
+
+    @Test
+    void oneTwoSubscribersReceiveEveryPacketIntactWithLatencyFigures() throws Exception {
+        LoadPlan plan = new LoadPlan("fanout", 1, List.of(2), Placement.SAME, 3, 300_000, 32_000, 10, 0, 2, 1, 1,
+                "load-test", 0.5, 20);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<StepResult> steps = new LoadRun(plan, List.of(member.endpoints().httpUrl()),
+                List.of(ProcessHandle.current().pid()), 1, Duration.ofSeconds(30),
+                new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        String log = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(1, steps.size(), log);
+        StepResult step = steps.get(0);
+        assertTrue(step.joinFailures().isEmpty(), step.joinFailures() + "\n" + log);
+        assertEquals(2, step.joined());
+        assertEquals(4, step.consumerStreams());
+        assertEquals(0, step.silentSubscribers(), log);
+
+        ReceiveTotals window = step.window();
+        assertTrue(window.received() > 0, log);
+        assertEquals(0, window.lost(), log);
+        assertEquals(0, window.badProbes(), log);
+        assertEquals(0, window.unknownSsrc(), log);
+        assertTrue(window.checksumsVerified() > 0, log);
+        assertEquals(0, window.checksumFailures(), log);
+
+        LatencyHistogram latency = window.latency();
+        assertEquals(window.received(), latency.count());
+        long p50 = latency.percentileMicros(0.5);
+        long p99 = latency.percentileMicros(0.99);
+        assertTrue(p50 > 0 && p50 <= p99 && p99 <= latency.maxMicros(), latency + " p50 " + p50 + " p99 " + p99);
+
+        assertEquals(2, step.firstPacketMillis().size());
+        assertTrue(step.firstPacketMillis().stream().allMatch(ms -> ms > 0), step.firstPacketMillis().toString());
+        assertTrue(step.connectMillis().stream().allMatch(ms -> ms > 0), step.connectMillis().toString());
+        assertFalse(step.members().isEmpty(), "CPU of the given pid read from /proc");
+        assertTrue(step.members().get(0).cores() >= 0 && step.members().get(0).rssKb() > 0);
+
+        var json = ResultJson.of(plan, steps, null);
+        for (String field : List.of("scenario", "publishers", "subscribers", "lossPct", "p50Ms", "p99Ms", "joinP99Ms",
+                "cpuCores", "streamsPerCore")) {
+            assertTrue(json.has(field), field + " in " + json);
+        }
+        assertEquals(0.0, json.get("lossPct").asDouble());
+    }
+
+    @Test
+    void aSubscriberPlacedWrongIsReportedAsAJoinFailure() throws Exception {
+        // Two targets naming the same member: "other" placement lands on the publisher's member and says so.
+        String url = member.endpoints().httpUrl();
+        String sameMemberByName = url.replace("127.0.0.1", "localhost");
+        LoadPlan plan = new LoadPlan("fanout-cross", 1, List.of(1), Placement.OTHER, 1, 100_000, 32_000, 10, 0, 1, 0,
+                1, "load-test-other", 0.5, 20);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<StepResult> steps = new LoadRun(plan, List.of(url, sameMemberByName), List.of(), 1, Duration.ofSeconds(30),
+                new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        StepResult step = steps.get(0);
+        assertEquals(0, step.joined(), progress.toString(StandardCharsets.UTF_8));
+        assertEquals(1, step.joinFailures().size(), step.joinFailures().toString());
+        assertTrue(step.joinFailures().keySet().iterator().next().contains("publisher's member"),
+                step.joinFailures().toString());
+    }
+
+    private static int freeTcpPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freeUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

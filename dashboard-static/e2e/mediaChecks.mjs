@@ -1,4 +1,5 @@
-// Assertions on what a page receives, read through window.sfuTest.stats().
+// Publishing and watching through window.sfuTest, and assertions on what a page receives (window.sfuTest.stats()).
+import assert from 'node:assert/strict';
 import { eventually } from './eventually.mjs';
 
 const MEDIA_TIMEOUT_MS = 20_000;
@@ -30,4 +31,12 @@ export function watchAll(page, { room, producers, node }) {
     for (const { id } of producers) watched.push(await window.sfuTest.watch({ room, producerId: id, node }));
     return watched;
   }, { room, producers, node });
+}
+
+/** Publishes camera+mic on `node` (`videoCodec`, `simulcast` as window.sfuTest.publish takes them); returns what was published. */
+export async function publishCamera(page, { room, node, videoCodec, simulcast }) {
+  const published = await page.evaluate(options => window.sfuTest.publish(options), { room, node, kind: 'camera', videoCodec, simulcast });
+  assert.equal(published.node, node, 'the send transport should be on the member we asked for');
+  assert.deepEqual(published.producers.map(p => p.kind).sort(), ['audio', 'video']);
+  return published;
 }

@@ -65,8 +65,10 @@ export class DashboardApp {
   }
 
   /** Publishes camera+mic ("camera"), the screen ("screen"), or one of "video"/"audio"; returns what was produced. */
-  async publish({ room = this.room, node, kind = 'camera', capture = null } = {}) {
-    const publisher = new Publisher(this.api, { room, node, kind, capture, onLog: (text, source) => this.#pageLog(text, source) });
+  async publish({ room = this.room, node, kind = 'camera', capture = null, videoCodec = null, simulcast = false } = {}) {
+    const publisher = new Publisher(this.api, {
+      room, node, kind, capture, videoCodec, simulcast, onLog: (text, source) => this.#pageLog(text, source),
+    });
     const stream = await publisher.start();
     const id = `publisher-${this.nextId++}`;
     const removeTile = this.grid.add({
@@ -83,7 +85,12 @@ export class DashboardApp {
     return {
       node: publisher.node,
       transportId: publisher.transport.id,
-      producers: publisher.producers.map(producer => ({ id: producer.id, kind: producer.kind })),
+      producers: publisher.producers.map(producer => ({
+        id: producer.id,
+        kind: producer.kind,
+        mimeType: producer.rtpParameters.codecs[0]?.mimeType,
+        encodings: producer.rtpParameters.encodings.length,
+      })),
     };
   }
 

@@ -13,9 +13,11 @@ export class Publisher {
   /**
    * @param {import('./api.js').SignalingClient} api
    * @param {{room: string, node?: string, kind?: keyof CAPTURE, onLog?: (text: string) => void,
-   *          capture?: MediaStream}} options `capture` re-uses media already captured (publishing again elsewhere)
+   *          capture?: MediaStream, videoCodec?: string, simulcast?: boolean}} options `capture` re-uses media
+   *   already captured (publishing again elsewhere); `videoCodec` (e.g. "video/VP9") picks the video codec among
+   *   the device's; `simulcast` sends the video as three encodings (quarter, half and full resolution)
    */
-  constructor(api, { room, node, kind = 'camera', onLog = () => {}, capture = null }) {
+  constructor(api, { room, node, kind = 'camera', onLog = () => {}, capture = null, videoCodec = null, simulcast = false }) {
     if (!CAPTURE[kind]) throw new Error(`unknown publication kind "${kind}"`);
     this.api = api;
     this.room = room;
@@ -23,6 +25,8 @@ export class Publisher {
     this.kind = kind;
     this.onLog = onLog;
     this.stream = capture;
+    this.videoCodec = videoCodec;
+    this.simulcast = simulcast;
     this.transport = null;
     this.node = null; // the member the send transport lives on, as the server placed it
     this.producers = [];
@@ -36,7 +40,11 @@ export class Publisher {
       const device = await deviceForRoom(this.api, this.room, this.onLog);
       await this.#createTransport(device);
       for (const track of this.stream.getTracks().filter(candidate => candidate.readyState === 'live')) {
-        const producer = await this.transport.produce({ track, appData: { source: this.kind } });
+        const producer = await this.transport.produce({
+          track,
+          appData: { source: this.kind },
+          ...(track.kind === 'video' ? this.#videoOptions(device) : {}),
+        });
         track.addEventListener('ended', () => this.#onTrackEnded(producer));
         this.producers.push(producer);
         this.onLog(`producing ${producer.kind} ${producer.id} on ${this.node}`);
@@ -46,6 +54,14 @@ export class Publisher {
       await this.stop();
       throw error;
     }
+  }
+
+  /** The produce() options that choose the video codec and the simulcast encodings, when asked for. */
+  #videoOptions(device) {
+    const options = {};
+    if (this.videoCodec) options.codec = codecNamed(device, this.videoCodec);
+    if (this.simulcast) options.encodings = SIMULCAST_ENCODINGS;
+    return options;
   }
 
   /** The ids of the producers still open. */
@@ -98,6 +114,20 @@ export class Publisher {
     this.onLog(`${producer.kind} capture ended; closing producer ${producer.id}`);
     this.api.closeProducer(producer.id).catch(error => this.onLog(error.message));
   }
+}
+
+/** Three simulcast layers, lowest first as mediasoup expects. */
+const SIMULCAST_ENCODINGS = [
+  { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
+
+/** The device's (browser ∩ router) video codec with this MIME type; the first one when several profiles exist. */
+function codecNamed(device, mimeType) {
+  const codec = device.rtpCapabilities.codecs.find(candidate => candidate.mimeType.toLowerCase() === mimeType.toLowerCase());
+  if (!codec) throw new Error(`${mimeType} is not a codec both this browser and the SFU support`);
+  return codec;
 }
 
 /** getUserMedia / getDisplayMedia with errors a person can act on. */

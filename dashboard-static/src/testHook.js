@@ -1,9 +1,16 @@
 // window.sfuTest: the few calls the browser e2e harness makes instead of clicking, and what it reads back.
 // Errors propagate to the caller (unlike clicks, which turn them into notices).
 
+import { deviceForRoom } from './device.js';
+
 export function installTestHook(app) {
   window.sfuTest = Object.freeze({
-    publish: ({ room, node, kind = 'camera' } = {}) => app.publish({ room, node, kind }),
+    /** `videoCodec` ("video/VP9", "video/H264") picks the video codec; `simulcast: true` sends three encodings. */
+    publish: ({ room, node, kind = 'camera', videoCodec, simulcast } = {}) => app.publish({ room, node, kind, videoCodec, simulcast }),
+    /** The video MIME types a publisher of `room` can choose from (this browser's ∩ the room router's). */
+    videoCodecs: async room => (await deviceForRoom(app.api, room)).rtpCapabilities.codecs
+      .filter(codec => codec.kind === 'video' && codec.mimeType.toLowerCase() !== 'video/rtx')
+      .map(codec => codec.mimeType),
     watch: ({ room, producerId, node } = {}) => app.watch({ room, producerId, node }),
     stats: () => app.viewerStats(),
     /** The video tiles: title, labels, and data (kind, producerId, home, via, room). */

@@ -47,9 +47,11 @@ export class Viewer {
   /** What the e2e harness reads: frames decoded (video) and packets received, from the inbound RTP stats. */
   async stats() {
     let inbound;
+    const codecs = new Map();
     if (this.consumer && !this.consumer.closed) {
       (await this.consumer.getStats()).forEach(report => {
         if (report.type === 'inbound-rtp') inbound = report;
+        if (report.type === 'codec') codecs.set(report.id, report.mimeType);
       });
     }
     return {
@@ -57,9 +59,14 @@ export class Viewer {
       consumerId: this.consumer?.id ?? null,
       kind: this.kind ?? null,
       node: this.node,
+      mimeType: codecs.get(inbound?.codecId) ?? null,
       framesDecoded: inbound?.framesDecoded ?? 0,
+      frameWidth: inbound?.frameWidth ?? 0,
       packetsReceived: inbound?.packetsReceived ?? 0,
+      packetsLost: inbound?.packetsLost ?? 0,
       bytesReceived: inbound?.bytesReceived ?? 0,
+      nackCount: inbound?.nackCount ?? 0,
+      pliCount: inbound?.pliCount ?? 0,
     };
   }
 

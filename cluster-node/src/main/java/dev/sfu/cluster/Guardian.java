@@ -1,11 +1,13 @@
 package dev.sfu.cluster;
 
+import dev.sfu.cluster.logging.EventLogAppender;
 import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.placement.PlacementSetup;
 import dev.sfu.cluster.registry.NodeLoadSource;
 import dev.sfu.cluster.registry.NodeRegistry;
 import dev.sfu.cluster.signaling.ClusterSignalingService;
 import dev.sfu.cluster.signaling.MemberView;
+import dev.sfu.cluster.signaling.SfuEventTopic;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.signaling.SignalingHttpServer;
 import dev.sfu.signaling.SignalingHttpSettings;
@@ -15,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +76,9 @@ public final class Guardian {
                                 settings.id(), endpoints.httpUrl(), endpoints.membersUrl(),
                                 endpoints.remotingAddress(), endpoints.mediaAddress());
                         started.complete(message.started());
+                        EventLogAppender.publishTo(settings.id(), event ->
+                                service.eventTopic().tell(Topic.publish(new SfuEventTopic.Published(event))));
+                        system.getWhenTerminated().thenRun(EventLogAppender::stopPublishing);
                         return Behaviors.empty();
                     })
                     .onMessage(ServersFailed.class, message -> {

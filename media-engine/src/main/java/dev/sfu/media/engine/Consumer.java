@@ -47,6 +47,8 @@ public final class Consumer {
     private final int rtxPayloadType;
     private final boolean nackEnabled;
     private final String cname;
+    /** Set when this consumer feeds a pipe to another SFU (all streams, SSRCs rewritten only). */
+    private final PipeStreams pipe;
 
     // others
     private boolean paused;
@@ -61,6 +63,12 @@ public final class Consumer {
 
     Consumer(String id, Producer producer, Transport transport, RtpParameters rtpParameters, boolean paused,
              Listener listener) {
+        this(id, producer, transport, rtpParameters, paused, listener, false);
+    }
+
+    /** With {@code pipe}, {@code rtpParameters} come from Ortc.getPipeConsumerRtpParameters (one encoding per stream). */
+    Consumer(String id, Producer producer, Transport transport, RtpParameters rtpParameters, boolean paused,
+             Listener listener, boolean pipe) {
         this.id = id;
         this.producer = producer;
         this.transport = transport;
@@ -85,6 +93,7 @@ public final class Consumer {
         this.cname = rtpParameters.rtcp() == null ? null : rtpParameters.rtcp().cname();
         this.waitingForKeyFrame = producer.kind() == MediaKind.VIDEO;
         this.targetStream = producer.streamCount() == 1 ? 0 : producer.streamCount() - 1;
+        this.pipe = pipe ? new PipeStreams(this, producer, rtpParameters) : null;
     }
 
     public String id() { return id; }
@@ -95,6 +104,8 @@ public final class Consumer {
     public boolean paused() { return paused; }
     public boolean producerPaused() { return producerPaused; }
     public boolean closed() { return closed; }
+    /** True for a consumer that feeds a pipe to another SFU. */
+    public boolean isPipe() { return pipe != null; }
 
     public void pause() {
         paused = true;
@@ -112,6 +123,10 @@ public final class Consumer {
     /** Asks the producer for a key frame on the stream this consumer forwards (or is about to). */
     public void requestKeyFrame() {
         if (closed || producer.kind() != MediaKind.VIDEO) {
+            return;
+        }
+        if (pipe != null) {
+            pipe.requestKeyFrames(transport.nowMillis());
             return;
         }
         int index = currentStream >= 0 && currentStream == targetStream ? currentStream : targetStream;
@@ -147,6 +162,11 @@ public final class Consumer {
     /** Forwards one router-normalised packet of the producer's {@code stream}; the input is left untouched. */
     void forward(RtpPacket packet, ProducerStream stream, boolean keyFrame, long nowMillis) {
         if (closed || paused || producerPaused || !transport.isConnected()) {
+            return;
+        }
+        if (pipe != null) {
+            pipe.forward(packet, stream, nowMillis);
+            statistics.onPacketSent(packet.buffer().getLength(), nowMillis);
             return;
         }
         if (stream.index() != currentStream) {
@@ -226,6 +246,36 @@ public final class Consumer {
         requestKeyFrame();
     }
 
+    /** PLI or FIR naming {@code mediaSsrc}: a pipe asks for that stream only. */
+    void onKeyFrameRequest(long mediaSsrc) {
+        if (pipe == null) {
+            onKeyFrameRequest();
+            return;
+        }
+        keyFrameRequestsReceived++;
+        if (!closed && producer.kind() == MediaKind.VIDEO) {
+            pipe.requestKeyFrame(mediaSsrc, transport.nowMillis());
+        }
+    }
+
+    /** A NACK about {@code mediaSsrc}: a pipe resends the producer's own sequence numbers of that stream. */
+    void onNack(long mediaSsrc, int[] seqs, int count, long nowMillis) {
+        if (pipe == null) {
+            onNack(seqs, count, nowMillis);
+            return;
+        }
+        nacksReceived++;
+        if (closed || paused || producerPaused) {
+            return;
+        }
+        int resent = pipe.resend(mediaSsrc, seqs, count);
+        for (int i = 0; i < resent; i++) {
+            statistics.onRetransmissionSent(0, nowMillis);
+        }
+    }
+
+    PipeStreams pipe() { return pipe; }
+
     void onReportBlock(ReportBlock block, long nowNtp) {
         statistics.onReportBlock(block.fractionLost(), block.cumulativeLost(), block.jitter(), block.lastSr(),
                 block.delaySinceLastSr(), nowNtp);
@@ -246,7 +296,7 @@ public final class Consumer {
 
     /** Periodic work: simulcast layer choice. */
     void onTick(long nowMillis) {
-        if (closed || producer.streamCount() <= 1) {
+        if (closed || pipe != null || producer.streamCount() <= 1) {
             return;
         }
         int best = -1;
@@ -320,6 +370,10 @@ public final class Consumer {
     }
 
     private void restartFlow() {
+        if (pipe != null) {
+            pipe.requestKeyFrames(transport.nowMillis());
+            return;
+        }
         rewriter.resync();
         if (producer.kind() == MediaKind.VIDEO) {
             waitingForKeyFrame = true;

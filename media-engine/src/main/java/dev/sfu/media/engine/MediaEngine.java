@@ -6,6 +6,9 @@ import dev.sfu.media.net.MediaSocket;
 import dev.sfu.media.net.TransportRegistry;
 import dev.sfu.media.ortc.Ortc;
 import dev.sfu.media.ortc.RouterCodecs;
+import dev.sfu.media.pipe.PipePeer;
+import dev.sfu.media.pipe.PipeSrtpKeys;
+import dev.sfu.media.pipe.PipeTransport;
 import dev.sfu.media.transport.DtlsFingerprint;
 import dev.sfu.media.transport.IceCandidate;
 import dev.sfu.media.transport.MediaContext;
@@ -15,6 +18,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,8 @@ public final class MediaEngine implements AutoCloseable {
     // Others (media thread).
     private final Map<String, Router> routers = new LinkedHashMap<>();
     private final Map<String, WebRtcTransport> transports = new LinkedHashMap<>();
+    private final Map<String, PipeTransport> pipeTransports = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, PipePeer> pipePeers = new HashMap<>();
     private volatile boolean closed;
 
     private MediaEngine(MediaEngineConfig config) {
@@ -166,6 +172,67 @@ public final class MediaEngine implements AutoCloseable {
         return transport;
     }
 
+    /**
+     * Creates a pipe transport of {@code router} toward another member's media address {@code remote} (media
+     * thread only). Pipes of several routers toward the same member share that address; incoming datagrams are
+     * told apart by SSRC. {@code keys} null: no SRTP on this pipe.
+     */
+    public PipeTransport createPipeTransport(Router router, String transportId, InetSocketAddress remote,
+                                             PipeSrtpKeys keys, PipeTransport.Listener listener) {
+        requireMediaThread();
+        if (remote == null || remote.isUnresolved()) {
+            throw new IllegalArgumentException("pipe remote address must be a resolved ip:port: " + remote);
+        }
+        if (pipeTransports.containsKey(transportId) || transports.containsKey(transportId)) {
+            throw new IllegalArgumentException("transport already exists: " + transportId);
+        }
+        PipePeer peer = pipePeers.computeIfAbsent(remote, address -> {
+            PipePeer created = new PipePeer(address, socket);
+            registry.moveAddress(created, null, address);
+            return created;
+        });
+        PipeTransport transport;
+        try {
+            transport = new PipeTransport(transportId, router, peer, keys, new PipeTransport.Listener() {
+                @Override
+                public void onPipeConsumerClosed(PipeTransport t, Consumer c, String reason) {
+                    listener.onPipeConsumerClosed(t, c, reason);
+                }
+
+                @Override
+                public void onPipeProducerClosed(PipeTransport t, Producer p) {
+                    listener.onPipeProducerClosed(t, p);
+                }
+
+                @Override
+                public void onTransportClosed(PipeTransport t, String reason) {
+                    pipeTransports.remove(t.id(), t);
+                    forgetPeerIfUnused(peer);
+                    listener.onTransportClosed(t, reason);
+                }
+
+                @Override
+                public void onPipeConsumerProducerPaused(PipeTransport t, Consumer c) {
+                    listener.onPipeConsumerProducerPaused(t, c);
+                }
+
+                @Override
+                public void onPipeConsumerProducerResumed(PipeTransport t, Consumer c) {
+                    listener.onPipeConsumerProducerResumed(t, c);
+                }
+            });
+        } catch (RuntimeException e) {
+            forgetPeerIfUnused(peer);
+            throw e;
+        }
+        pipeTransports.put(transportId, transport);
+        return transport;
+    }
+
+    public Optional<PipeTransport> pipeTransport(String transportId) {
+        return Optional.ofNullable(pipeTransports.get(transportId));
+    }
+
     public Optional<WebRtcTransport> webRtcTransport(String transportId) {
         return Optional.ofNullable(transports.get(transportId));
     }
@@ -200,6 +267,9 @@ public final class MediaEngine implements AutoCloseable {
                 for (WebRtcTransport t : new ArrayList<>(transports.values())) {
                     t.close();
                 }
+                for (PipeTransport t : new ArrayList<>(pipeTransports.values())) {
+                    t.close();
+                }
                 return null;
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -218,7 +288,20 @@ public final class MediaEngine implements AutoCloseable {
                 log.warn("onTick failed for transport {}", t.id(), e);
             }
         }
+        for (PipeTransport t : new ArrayList<>(pipeTransports.values())) {
+            try {
+                t.onTick(now);
+            } catch (RuntimeException e) {
+                log.warn("onTick failed for pipe transport {}", t.id(), e);
+            }
+        }
         socket.flush();
+    }
+
+    private void forgetPeerIfUnused(PipePeer peer) {
+        if (peer.isEmpty() && pipePeers.remove(peer.remote(), peer)) {
+            registry.remove(peer);
+        }
     }
 
     private void requireMediaThread() {

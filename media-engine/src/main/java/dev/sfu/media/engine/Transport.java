@@ -157,6 +157,37 @@ public abstract class Transport {
         return consumer;
     }
 
+    /**
+     * Creates a consumer that feeds {@code producer} into a pipe to another SFU: all its streams, each under a
+     * fresh pipe SSRC (and RTX SSRC), with the router's payload types and extension ids. Its
+     * {@link Consumer#rtpParameters()} are what the far side's pipe producer must be created with.
+     */
+    protected final Consumer consumePipe(String consumerId, Producer producer, Consumer.Listener listener) {
+        ensureOpen();
+        if (consumers.containsKey(consumerId)) {
+            throw new IllegalArgumentException("consumer id already in use: " + consumerId);
+        }
+        if (producer.closed()) {
+            throw new IllegalArgumentException("producer " + producer.id() + " is closed");
+        }
+        RtpParameters params = Ortc.getPipeConsumerRtpParameters(producer.consumableRtpParameters(), true,
+                router::generateSsrc);
+        Consumer consumer = new Consumer(consumerId, producer, this, params, false, listener, true);
+        consumers.put(consumerId, consumer);
+        PipeStreams pipe = consumer.pipe();
+        for (int i = 0; i < pipe.streamCount(); i++) {
+            consumersBySsrc.put(pipe.ssrc(i), consumer);
+            if (pipe.rtxSsrc(i) >= 0) {
+                consumersBySsrc.put(pipe.rtxSsrc(i), consumer);
+            }
+        }
+        producer.addConsumer(consumer);
+        if (!producer.paused()) {
+            consumer.requestKeyFrame();
+        }
+        return consumer;
+    }
+
     public Collection<Producer> producers() { return Collections.unmodifiableCollection(producers.values()); }
     public Collection<Consumer> consumers() { return Collections.unmodifiableCollection(consumers.values()); }
 
@@ -420,13 +451,13 @@ public abstract class Transport {
             case RtcpHeader.FMT_PLI: {
                 Pli pli = Pli.parse(r);
                 Consumer c = pli == null ? null : consumersBySsrc.get(pli.mediaSsrc());
-                if (c != null) c.onKeyFrameRequest();
+                if (c != null) c.onKeyFrameRequest(pli.mediaSsrc());
                 break;
             }
             case RtcpHeader.FMT_FIR: {
                 Fir fir = Fir.parse(r);
                 Consumer c = fir == null ? null : consumersBySsrc.get(fir.targetSsrc());
-                if (c != null) c.onKeyFrameRequest();
+                if (c != null) c.onKeyFrameRequest(fir.targetSsrc());
                 break;
             }
             case RtcpHeader.FMT_AFB: {
@@ -441,10 +472,11 @@ public abstract class Transport {
 
     private void onTransportFeedback(RtcpCompoundReader r, long now) {
         if (GenericNack.is(r)) {
-            Consumer c = consumersBySsrc.get(GenericNack.mediaSsrc(r));
+            long mediaSsrc = GenericNack.mediaSsrc(r);
+            Consumer c = consumersBySsrc.get(mediaSsrc);
             if (c != null) {
                 int n = GenericNack.lostSequenceNumbers(r, seqScratch);
-                c.onNack(seqScratch, n, now);
+                c.onNack(mediaSsrc, seqScratch, n, now);
             }
         } else if (TransportCcFeedback.parse(r) != null) {
             transportCcFeedbacks++;
@@ -477,6 +509,10 @@ public abstract class Transport {
     /** One SR + SDES(CNAME) compound per consumer that has sent media. */
     private void sendSenderReports(long now) {
         for (Consumer c : consumers.values()) {
+            if (c.isPipe()) {
+                sendPipeSenderReports(c, now);
+                continue;
+            }
             if (c.paused() || !c.senderReportTimes(now, timesScratch)) {
                 continue;
             }
@@ -485,6 +521,24 @@ public abstract class Transport {
                     c.bytesSent() & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
             if (c.cname() != null) {
                 new SourceDescription(List.of(new SourceDescription.Chunk(c.ssrc(), c.cname()))).writeTo(rtcpOut, end);
+            }
+            sendRtcpPacket(rtcpOut);
+        }
+    }
+
+    /** One SR per stream of a pipe consumer (the far side keeps each stream's lip-sync mapping). */
+    private void sendPipeSenderReports(Consumer c, long now) {
+        PipeStreams pipe = c.pipe();
+        for (int i = 0; i < pipe.streamCount(); i++) {
+            if (c.paused() || !pipe.senderReportTimes(i, now, timesScratch)) {
+                continue;
+            }
+            rtcpOut.setLength(0);
+            int end = new SenderReport(pipe.ssrc(i), timesScratch[0], timesScratch[1],
+                    pipe.packetsSent(i) & 0xFFFFFFFFL, pipe.bytesSent(i) & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
+            if (c.cname() != null) {
+                new SourceDescription(List.of(new SourceDescription.Chunk(pipe.ssrc(i), c.cname())))
+                        .writeTo(rtcpOut, end);
             }
             sendRtcpPacket(rtcpOut);
         }

@@ -39,8 +39,8 @@ class MediaNodeDirectoryTest {
         MediaEngine engine = MediaEngine.start(MediaEngineConfig.of("127.0.0.1", 0, "127.0.0.1"));
         engines.add(engine);
         var topic = member.spawn(SfuEventTopic.create());
-        ProducerLocator nowhere = producerId -> CompletableFuture.completedFuture(Optional.empty());
-        return member.spawn(MediaNode.create(nodeId, engine, topic, nowhere, new MediaLoad()), MediaNode.actorName(nodeId));
+        return member.spawn(MediaNode.create(nodeId, engine, topic, new MediaLoad(), TestPipes.settings(engine)),
+                MediaNode.actorName(nodeId));
     }
 
     @AfterAll

@@ -45,7 +45,7 @@ class ProducerEntityTest {
     void aRegisteredProducerIsSeenFromEveryMemberWithItsPauseState() {
         String producerId = MediaIds.newId("sfu1");
         TestProbe<Done> done = cluster.member(0).createTestProbe();
-        entity(0, producerId).tell(new ProducerEntity.Register(sample(producerId), done.getRef()));
+        entity(0, producerId).tell(new ProducerEntity.Register(sample(producerId), null, List.of(), done.getRef()));
         done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
         entity(0, producerId).tell(new ProducerEntity.SetPaused(true, done.getRef()));
         done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
@@ -60,9 +60,9 @@ class ProducerEntityTest {
     void aClosedOrNeverRegisteredProducerIsUnknown() {
         String producerId = MediaIds.newId("sfu1");
         TestProbe<Done> done = cluster.member(1).createTestProbe();
-        entity(1, producerId).tell(new ProducerEntity.Register(sample(producerId), done.getRef()));
+        entity(1, producerId).tell(new ProducerEntity.Register(sample(producerId), null, List.of(), done.getRef()));
         done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
-        entity(1, producerId).tell(new ProducerEntity.Close(done.getRef()));
+        entity(1, producerId).tell(new ProducerEntity.Close(List.of(), done.getRef()));
         done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
 
         ShardedProducerLocator locator = new ShardedProducerLocator(cluster.member(0).system(), TestCluster.PATIENCE);

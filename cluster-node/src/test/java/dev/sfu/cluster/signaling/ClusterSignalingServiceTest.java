@@ -121,22 +121,17 @@ class ClusterSignalingServiceTest {
     }
 
     @Test
-    void consumingAProducerOfAnotherMemberIsNotAvailableYetButUnknownOnesAre404() {
-        String transportOnSfu2 = MediaIds.newId("sfu2");
+    void consumingAnUnknownProducerOfAnotherMemberOrOnAnUnknownTransportIs404() {
+        TransportCreated recv = value(sfu2.createTransport(new Requests.CreateTransport("room-unknown", "recv", null, null)));
         String unknownProducer = MediaIds.newId("sfu1");
-        ApiException unknown = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, unknownProducer, deviceCaps())));
+        ApiException unknown = failure(sfu1.consume(new Requests.Consume(recv.id(), unknownProducer, deviceCaps())));
         assertEquals(404, unknown.status());
         assertEquals("unknown producer id '" + unknownProducer + "'", unknown.getMessage());
 
-        String producerOnSfu1 = MediaIds.newId("sfu1");
-        TestProbe<Done> done = cluster.member(0).createTestProbe();
-        ClusterSharding.get(cluster.member(0).system()).entityRefFor(ProducerEntity.TYPE_KEY, producerOnSfu1)
-                .tell(new ProducerEntity.Register(new ProducerRecord(producerOnSfu1, "sfu1", "r", "audio", params(),
-                        false, List.of()), done.getRef()));
-        done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
-        ApiException later = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, producerOnSfu1, deviceCaps())));
-        assertEquals(501, later.status());
-        assertTrue(later.getMessage().startsWith("cross-member consume not available yet"), later.getMessage());
+        String transportOnSfu2 = MediaIds.newId("sfu2");
+        ApiException noTransport = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, unknownProducer, deviceCaps())));
+        assertEquals(404, noTransport.status());
+        assertEquals("unknown transport id '" + transportOnSfu2 + "'", noTransport.getMessage());
     }
 
     @Test

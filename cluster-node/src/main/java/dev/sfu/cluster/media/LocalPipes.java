@@ -208,7 +208,8 @@ final class LocalPipes {
                 "pipeConsumers", o.transport.consumers().size(), "stats", o.transport.pipeStats())));
         List<Object> in = new ArrayList<>();
         incomingByTransport.values().forEach(i -> in.add(Map.of("transportId", i.transport.id(), "room", i.room,
-                "home", i.home, "producers", List.copyOf(i.producers.keySet()),
+                "home", i.home, "producers", i.transport.producers().stream()
+                        .map(p -> Map.of("id", p.id(), "paused", p.paused())).toList(),
                 "pipeProducers", i.transport.producers().size(), "stats", i.transport.pipeStats())));
         return Map.of("outgoing", out, "incoming", in);
     }

@@ -274,7 +274,7 @@ class ClusterSignalingServiceTest {
     }
 
     /** These tests look at media, not membership: no member list, no node events. */
-    private static final class NoMembers implements MemberView {
+    static final class NoMembers implements MemberView {
         @Override
         public CompletionStage<List<NodeInfo>> nodes() {
             return CompletableFuture.completedFuture(List.of());

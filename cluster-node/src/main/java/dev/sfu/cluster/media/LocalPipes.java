@@ -130,8 +130,11 @@ final class LocalPipes {
     void closeOutgoing(String producerId, String member) {
         for (Outgoing out : List.copyOf(outgoing.values())) {
             if (!out.member.equals(member)) continue;
-            Consumer consumer = out.consumersByProducer.get(producerId);
-            if (consumer != null) consumer.close();
+            Consumer consumer = out.consumersByProducer.remove(producerId);
+            if (consumer == null) continue;
+            consumer.close(); // closing it ourselves: its listener does not hear of it
+            listener.pipeConsumerClosed(out.room, producerId, out.member);
+            if (out.consumersByProducer.isEmpty()) out.transport.close();
         }
     }
 

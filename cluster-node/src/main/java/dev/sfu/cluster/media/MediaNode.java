@@ -51,6 +51,11 @@ import java.util.function.Function;
  *
  * <p>Engine work is submitted to the media thread and its result piped back to this actor, which replies and then
  * does the cluster side: registers producers with their {@link ProducerEntity} and publishes events.
+ *
+ * <p>Pipes (docs/ARCHITECTURE.md, "Pipes"): a consume of another member's producer pipes a copy of it in through
+ * the producer's entity ({@link IncomingPipe} queues the requests meanwhile) and consumes the copy; an unused copy
+ * is released after {@code sfu.pipe.release-grace}. As a home, the MediaNode opens pipes the entities ask for and
+ * reports its producers to an entity that lost its state. It death-watches the MediaNodes it pipes to and from.
  */
 public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 

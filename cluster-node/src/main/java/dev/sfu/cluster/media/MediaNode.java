@@ -562,8 +562,9 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         pipe.requested();
         producerEntity(pipe.producerId()).tell(new ProducerEntity.RequestPipe(pipe.room(), nodeId,
                 pipeSettings.mediaAddress(), getContext().getSelf()));
+        // two asks deep: the entity may first rebuild its state from the home, then asks the home to open the pipe
         timers.startSingleTimer("pipe-request:" + pipe.producerId(),
-                new PipeRequestTimedOut(pipe.producerId(), pipe.attempt()), pipeSettings.askTimeout());
+                new PipeRequestTimedOut(pipe.producerId(), pipe.attempt()), pipeRequestTimeout());
     }
 
     private Behavior<Command> onPipeOffered(PipeOffered offered) {
@@ -611,7 +612,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         }
         pipesIn.remove(timedOut.producerId());
         pipe.refuseAll(new Refusal(503, "no pipe offer for producer '" + timedOut.producerId() + "' within "
-                + pipeSettings.askTimeout()));
+                + pipeRequestTimeout()));
         return this;
     }
 
@@ -623,6 +624,10 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onClosePipeProducer(ClosePipeProducer close) {
         runOnMediaThread("close pipe producer", () -> media.closePipeIn(close.producerId()));
         return this;
+    }
+
+    private Duration pipeRequestTimeout() {
+        return pipeSettings.askTimeout().multipliedBy(2);
     }
 
     private void scheduleRelease(String producerId) {

@@ -82,12 +82,14 @@ public final class ProducerEntity {
     private enum HomeGone implements Command { INSTANCE }
 
     public static void init(ActorSystem<?> system) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, entityContext -> create(entityContext.getEntityId())));
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                entityContext -> create(entityContext.getEntityId(), entityContext.getShard())));
     }
 
-    public static Behavior<Command> create(String producerId) {
+    /** @param shard the entity's shard, asked to passivate it once its producer is gone; null: just stop */
+    public static Behavior<Command> create(String producerId, ActorRef<ClusterSharding.ShardCommand> shard) {
         return Behaviors.setup(context -> Behaviors.withStash(STASH_CAPACITY,
-                stash -> new ProducerEntity(context, stash, producerId).starting()));
+                stash -> new ProducerEntity(context, stash, producerId, shard).starting()));
     }
 
     // passed by argument
@@ -95,6 +97,7 @@ public final class ProducerEntity {
     private final StashBuffer<Command> stash;
     private final String producerId;
     private final Duration askTimeout;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
 
     // state
     private ProducerRecord producer; // null while unknown
@@ -103,8 +106,10 @@ public final class ProducerEntity {
     /** Requests waiting for a pipe the home is opening, by member. */
     private final Map<String, List<RequestPipe>> opening = new HashMap<>();
 
-    private ProducerEntity(ActorContext<Command> context, StashBuffer<Command> stash, String producerId) {
+    private ProducerEntity(ActorContext<Command> context, StashBuffer<Command> stash, String producerId,
+                           ActorRef<ClusterSharding.ShardCommand> shard) {
         this.context = context;
+        this.shard = shard;
         this.stash = stash;
         this.producerId = producerId;
         this.askTimeout = context.getSystem().settings().config().getDuration("sfu.ask-timeout");
@@ -225,13 +230,27 @@ public final class ProducerEntity {
         if (close.pipedTo() != null) close.pipedTo().forEach(m -> pipedTo.putIfAbsent(m.node(), m.mediaNode()));
         closeEverywhere("producer '" + producerId + "' closed");
         close.replyTo().tell(Done.getInstance());
-        return Behaviors.stopped();
+        return forget();
     }
 
     private Behavior<Command> onHomeGone() {
         context.getLog().info("home of producer {} is gone", producerId);
         closeEverywhere("the home member of producer '" + producerId + "' is gone");
-        return Behaviors.stopped();
+        return forget();
+    }
+
+    /**
+     * The producer is gone: answer "unknown" from now on and ask the shard to passivate this entity, so that
+     * messages already on their way are answered rather than lost with a stopping actor.
+     */
+    private Behavior<Command> forget() {
+        producer = null;
+        if (home != null) context.unwatch(home);
+        home = null;
+        pipedTo.clear();
+        if (shard == null) return Behaviors.stopped();
+        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+        return Behaviors.same();
     }
 
     private void closeEverywhere(String why) {

@@ -32,6 +32,8 @@ public final class TestCluster implements AutoCloseable {
             pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
             pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
             sfu.ask-timeout = 10s
+            # a busy two-core machine can take more than the default 10 s to stop a member
+            pekko.actor.testkit.typed.system-shutdown-default = 30s
             """;
 
     private final List<ActorTestKit> members = new ArrayList<>();

@@ -41,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import static dev.sfu.cluster.signaling.ClusterSignalingServiceTest.deviceCaps;
 import static dev.sfu.cluster.signaling.ClusterSignalingServiceTest.failure;
 import static dev.sfu.cluster.signaling.ClusterSignalingServiceTest.opus;
 import static dev.sfu.cluster.signaling.ClusterSignalingServiceTest.value;

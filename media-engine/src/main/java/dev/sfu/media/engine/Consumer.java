@@ -7,12 +7,16 @@ import dev.sfu.media.ortc.RtpParameters;
 import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.rtcp.ReportBlock;
 import dev.sfu.media.rtp.HeaderExtensionIdMap;
-import dev.sfu.media.rtp.NtpTime;
+import dev.sfu.media.rtp.HeaderExtensionWriter;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.rtp.RtpStreamRewriter;
 import dev.sfu.media.rtp.RtpStreamStats;
 import dev.sfu.media.rtp.Rtx;
-import dev.sfu.media.rtp.SendStreamStatistics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * One client's receiving end of a producer. It forwards one of the producer's streams (the only one, or the
@@ -27,6 +31,8 @@ public final class Consumer {
         void onProducerResumed(Consumer c);
     }
 
+    static final long KEY_FRAME_RETRY_MILLIS = 1000;
+
     // passed by argument
     private final String id;
     private final Producer producer;
@@ -37,75 +43,74 @@ public final class Consumer {
     // allocated by this
     private final PayloadTypeMap payloadTypes = new PayloadTypeMap();
     private final HeaderExtensionIdMap extensionIds;
-    private final RtpStreamRewriter rewriter;
-    private final SendStreamStatistics statistics;
+    /** One outgoing stream, or (pipe) one per producer stream, index for index. */
+    private final ConsumerStream[] streams;
+    private final boolean pipe;
     private final PacketBuffer scratch = new PacketBuffer();
     private final PacketBuffer rtxScratch = new PacketBuffer();
     private final RtpPacket outgoing = new RtpPacket();
-    private final long ssrc;
-    private final long rtxSsrc;
     private final int rtxPayloadType;
     private final boolean nackEnabled;
     private final String cname;
-    /** Set when this consumer feeds a pipe to another SFU (all streams, SSRCs rewritten only). */
-    private final PipeStreams pipe;
+    /** The consumer's own MID, stamped on every packet so the client's BUNDLE demuxer finds the right track. */
+    private final int midExtensionId;
+    private final byte[] mid;
 
     // others
     private boolean paused;
     private boolean producerPaused;
     private boolean closed;
     private boolean waitingForKeyFrame;
-    /** Producer stream index being forwarded (-1: none yet) and the one we want to switch to. */
+    /** Producer stream index being forwarded (-1: none yet) and the one we want to switch to (not for pipes). */
     private int currentStream = -1;
     private int targetStream;
-    private int rtxSeq = (int) (Math.random() * 0xFFFF);
-    private long lastSenderReportAtMillis = Long.MIN_VALUE;
+    private long lastKeyFrameRequestAtMillis = Long.MIN_VALUE;
+    private long nacksReceived;
+    private long keyFrameRequestsReceived;
 
     Consumer(String id, Producer producer, Transport transport, RtpParameters rtpParameters, boolean paused,
-             Listener listener) {
-        this(id, producer, transport, rtpParameters, paused, listener, false);
-    }
-
-    /** With {@code pipe}, {@code rtpParameters} come from Ortc.getPipeConsumerRtpParameters (one encoding per stream). */
-    Consumer(String id, Producer producer, Transport transport, RtpParameters rtpParameters, boolean paused,
-             Listener listener, boolean pipe) {
+             boolean pipe, Listener listener) {
         this.id = id;
         this.producer = producer;
         this.transport = transport;
         this.rtpParameters = rtpParameters;
         this.listener = listener;
         this.paused = paused;
+        this.pipe = pipe;
         this.producerPaused = producer.paused();
-        RtpEncodingParameters encoding = rtpParameters.encodings().get(0);
-        this.ssrc = encoding.ssrc();
-        this.rtxSsrc = encoding.rtx() == null ? -1 : encoding.rtx().ssrc();
         RtpCodecParameters codec = RtpParametersInfo.mediaCodec(rtpParameters, null);
         for (RtpCodecParameters c : rtpParameters.codecs()) {
             if (!RtpParametersInfo.isRtx(c)) {
                 payloadTypes.put(c.payloadType(), c.payloadType());
             }
         }
-        this.rtxPayloadType = rtxSsrc < 0 ? -1 : RtpParametersInfo.rtxPayloadTypeFor(rtpParameters, codec.payloadType());
+        List<RtpEncodingParameters> encodings = rtpParameters.encodings();
+        this.streams = new ConsumerStream[pipe ? Math.min(encodings.size(), producer.streamCount()) : 1];
+        boolean rtx = false;
+        for (int i = 0; i < streams.length; i++) {
+            RtpEncodingParameters encoding = encodings.get(i);
+            long rtxSsrc = encoding.rtx() == null ? -1 : encoding.rtx().ssrc();
+            rtx |= rtxSsrc >= 0;
+            streams[i] = new ConsumerStream(encoding.ssrc(), rtxSsrc, codec.clockRate());
+        }
+        this.rtxPayloadType = rtx ? RtpParametersInfo.rtxPayloadTypeFor(rtpParameters, codec.payloadType()) : -1;
         this.nackEnabled = RtpParametersInfo.hasFeedback(codec, "nack", "");
         this.extensionIds = RtpParametersInfo.extensionIdMap(producer.consumableRtpParameters(), rtpParameters);
-        this.rewriter = new RtpStreamRewriter(codec.clockRate());
-        this.statistics = new SendStreamStatistics(codec.clockRate());
         this.cname = rtpParameters.rtcp() == null ? null : rtpParameters.rtcp().cname();
-        this.waitingForKeyFrame = producer.kind() == MediaKind.VIDEO;
-        this.targetStream = producer.streamCount() == 1 ? 0 : producer.streamCount() - 1;
-        this.pipe = pipe ? new PipeStreams(this, producer, rtpParameters) : null;
+        this.midExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.MID_URI);
+        this.mid = rtpParameters.mid() == null ? null : rtpParameters.mid().getBytes(StandardCharsets.UTF_8);
+        this.waitingForKeyFrame = !pipe && producer.kind() == MediaKind.VIDEO;
+        this.targetStream = producer.streamCount() - 1;
     }
 
     public String id() { return id; }
     public String producerId() { return producer.id(); }
     public MediaKind kind() { return producer.kind(); }
     public RtpParameters rtpParameters() { return rtpParameters; }
-    public String type() { return producer.streamCount() > 1 ? "simulcast" : "simple"; }
+    public String type() { return pipe ? "pipe" : producer.streamCount() > 1 ? "simulcast" : "simple"; }
     public boolean paused() { return paused; }
     public boolean producerPaused() { return producerPaused; }
     public boolean closed() { return closed; }
-    /** True for a consumer that feeds a pipe to another SFU. */
-    public boolean isPipe() { return pipe != null; }
 
     public void pause() {
         paused = true;
@@ -125,12 +130,15 @@ public final class Consumer {
         if (closed || producer.kind() != MediaKind.VIDEO) {
             return;
         }
-        if (pipe != null) {
-            pipe.requestKeyFrames(transport.nowMillis());
-            return;
+        long now = transport.nowMillis();
+        lastKeyFrameRequestAtMillis = now;
+        if (pipe) {
+            for (int i = 0; i < streams.length; i++) {
+                producer.requestKeyFrame(producer.stream(i), now);
+            }
+        } else {
+            producer.requestKeyFrame(producer.stream(targetStream), now);
         }
-        int index = currentStream >= 0 && currentStream == targetStream ? currentStream : targetStream;
-        producer.requestKeyFrame(producer.stream(index), transport.nowMillis());
     }
 
     /** Closes this consumer (the listener is told only when the engine closes it, not on this call). */
@@ -138,73 +146,106 @@ public final class Consumer {
         closeQuietly();
     }
 
+    /** {@code stream} is the (first) outgoing stream; {@code streams} lists all of them (several for a pipe). */
     public ConsumerStats stats() {
-        RtpStreamStats s = new RtpStreamStats(ssrc, null, statistics.packets(), statistics.bytes(),
-                statistics.bitrateBps(transport.nowMillis()), statistics.reportedLost(),
-                statistics.reportedFractionLost(), statistics.reportedJitterMillis(), statistics.rttMillis(),
-                nacksReceived, statistics.retransmissions(), keyFrameRequestsReceived);
-        return new ConsumerStats(id, producer.id(), kind().wireName(), type(), paused, producerPaused, currentStream, s);
+        long now = transport.nowMillis();
+        List<RtpStreamStats> all = new ArrayList<>(streams.length);
+        for (ConsumerStream s : streams) {
+            all.add(s.stats(now, nacksReceived, keyFrameRequestsReceived));
+        }
+        return new ConsumerStats(id, producer.id(), kind().wireName(), type(), paused, producerPaused, currentStream,
+                all.get(0), Collections.unmodifiableList(all));
     }
 
     // --- engine internals
 
-    private long nacksReceived;
-    private long keyFrameRequestsReceived;
-
-    long ssrc() { return ssrc; }
-    long rtxSsrc() { return rtxSsrc; }
     Producer producer() { return producer; }
     Transport transport() { return transport; }
-    double rttMillis() { return statistics.rttMillis(); }
     int currentStream() { return currentStream; }
     int targetStream() { return targetStream; }
+    int streamCount() { return streams.length; }
+    long ssrc(int stream) { return streams[stream].ssrc(); }
+    long rtxSsrc(int stream) { return streams[stream].rtxSsrc(); }
+    long packetsSent(int stream) { return streams[stream].statistics().packets(); }
+    long bytesSent(int stream) { return streams[stream].statistics().bytes(); }
+    String cname() { return cname; }
+
+    /** Index of the outgoing stream whose media SSRC this is, or -1. */
+    int streamOfSsrc(long ssrc) {
+        for (int i = 0; i < streams.length; i++) {
+            if (streams[i].ssrc() == ssrc) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The latest RTT any of its streams measured, or -1. */
+    double rttMillis() {
+        double rtt = -1;
+        for (ConsumerStream s : streams) {
+            rtt = Math.max(rtt, s.statistics().rttMillis());
+        }
+        return rtt;
+    }
 
     /** Forwards one router-normalised packet of the producer's {@code stream}; the input is left untouched. */
     void forward(RtpPacket packet, ProducerStream stream, boolean keyFrame, long nowMillis) {
         if (closed || paused || producerPaused || !transport.isConnected()) {
             return;
         }
-        if (pipe != null) {
-            pipe.forward(packet, stream, nowMillis);
-            statistics.onPacketSent(packet.buffer().getLength(), nowMillis);
-            return;
-        }
-        if (stream.index() != currentStream) {
-            if (stream.index() != targetStream || (producer.kind() == MediaKind.VIDEO && !keyFrame)) {
+        ConsumerStream out;
+        if (pipe) {
+            if (stream.index() >= streams.length) {
                 return;
             }
-            if (currentStream >= 0) {
-                rewriter.resync();
+            out = streams[stream.index()];
+        } else {
+            out = streams[0];
+            if (stream.index() != currentStream) {
+                if (stream.index() != targetStream || (producer.kind() == MediaKind.VIDEO && !keyFrame)) {
+                    return;
+                }
+                if (currentStream >= 0) {
+                    out.rewriter().resync();
+                }
+                currentStream = targetStream;
+                waitingForKeyFrame = false;
             }
-            currentStream = targetStream;
-            waitingForKeyFrame = false;
-        }
-        if (waitingForKeyFrame) {
-            if (!keyFrame) {
-                return;
+            if (waitingForKeyFrame) {
+                if (!keyFrame) {
+                    return;
+                }
+                waitingForKeyFrame = false;
             }
-            waitingForKeyFrame = false;
         }
         scratch.copyFrom(packet.buffer());
         outgoing.wrap(scratch);
         int pt = payloadTypes.map(outgoing.payloadType());
-        if (pt < 0 || !rewriter.rewrite(outgoing, nowMillis)) {
+        if (pt < 0 || !out.rewriter().rewrite(outgoing, nowMillis)) {
             return;
         }
-        outgoing.setSsrc(ssrc);
+        outgoing.setSsrc(out.ssrc());
         outgoing.setPayloadType(pt);
-        extensionIds.apply(outgoing);
-        statistics.onPacketSent(scratch.getLength(), nowMillis);
+        stampExtensions();
+        out.statistics().onPacketSent(scratch.getLength(), nowMillis);
         transport.sendRtpOf(this, scratch);
     }
 
-    /** The client lost these (rewritten) sequence numbers: resend them from the producer's cache. */
-    void onNack(int[] seqs, int count, long nowMillis) {
+    /** The client lost these (rewritten) sequence numbers of {@code mediaSsrc}: resend them from the cache. */
+    void onNack(long mediaSsrc, int[] seqs, int count, long nowMillis) {
         nacksReceived++;
-        if (!nackEnabled || currentStream < 0 || closed || paused || producerPaused) {
+        int index = streamOfSsrc(mediaSsrc);
+        if (!nackEnabled || index < 0 || closed || paused || producerPaused) {
             return;
         }
-        ProducerStream stream = producer.stream(currentStream);
+        int source = pipe ? index : currentStream;
+        if (source < 0) {
+            return;
+        }
+        ConsumerStream out = streams[index];
+        RtpStreamRewriter rewriter = out.rewriter();
+        ProducerStream stream = producer.stream(source);
         if (stream.cache() == null) {
             return;
         }
@@ -225,60 +266,37 @@ public final class Consumer {
             }
             outgoing.setSequenceNumber(outSeq);
             outgoing.setTimestamp(rewriter.outputTimestamp(outgoing.timestamp()));
-            outgoing.setSsrc(ssrc);
+            outgoing.setSsrc(out.ssrc());
             outgoing.setPayloadType(pt);
-            extensionIds.apply(outgoing);
-            if (rtxPayloadType >= 0) {
-                Rtx.encapsulate(outgoing, rtxScratch, rtxSsrc, rtxPayloadType, rtxSeq);
-                rtxSeq = (rtxSeq + 1) & 0xFFFF;
-                statistics.onRetransmissionSent(rtxScratch.getLength(), nowMillis);
+            stampExtensions();
+            if (rtxPayloadType >= 0 && out.rtxSsrc() >= 0) {
+                Rtx.encapsulate(outgoing, rtxScratch, out.rtxSsrc(), rtxPayloadType, out.nextRtxSeq());
+                out.statistics().onRetransmissionSent(rtxScratch.getLength(), nowMillis);
                 transport.sendRtpOf(this, rtxScratch);
             } else {
-                statistics.onRetransmissionSent(scratch.getLength(), nowMillis);
+                out.statistics().onRetransmissionSent(scratch.getLength(), nowMillis);
                 transport.sendRtpOf(this, scratch);
             }
         }
     }
 
-    /** PLI or FIR from the client. */
-    void onKeyFrameRequest() {
-        keyFrameRequestsReceived++;
-        requestKeyFrame();
-    }
-
-    /** PLI or FIR naming {@code mediaSsrc}: a pipe asks for that stream only. */
+    /** PLI or FIR from the client about {@code mediaSsrc}. */
     void onKeyFrameRequest(long mediaSsrc) {
-        if (pipe == null) {
-            onKeyFrameRequest();
-            return;
-        }
         keyFrameRequestsReceived++;
-        if (!closed && producer.kind() == MediaKind.VIDEO) {
-            pipe.requestKeyFrame(mediaSsrc, transport.nowMillis());
+        int index = streamOfSsrc(mediaSsrc);
+        if (pipe && index >= 0 && !closed && producer.kind() == MediaKind.VIDEO) {
+            producer.requestKeyFrame(producer.stream(index), transport.nowMillis());
+        } else {
+            requestKeyFrame();
         }
     }
-
-    /** A NACK about {@code mediaSsrc}: a pipe resends the producer's own sequence numbers of that stream. */
-    void onNack(long mediaSsrc, int[] seqs, int count, long nowMillis) {
-        if (pipe == null) {
-            onNack(seqs, count, nowMillis);
-            return;
-        }
-        nacksReceived++;
-        if (closed || paused || producerPaused) {
-            return;
-        }
-        int resent = pipe.resend(mediaSsrc, seqs, count);
-        for (int i = 0; i < resent; i++) {
-            statistics.onRetransmissionSent(0, nowMillis);
-        }
-    }
-
-    PipeStreams pipe() { return pipe; }
 
     void onReportBlock(ReportBlock block, long nowNtp) {
-        statistics.onReportBlock(block.fractionLost(), block.cumulativeLost(), block.jitter(), block.lastSr(),
-                block.delaySinceLastSr(), nowNtp);
+        int index = streamOfSsrc(block.ssrc());
+        if (index >= 0) {
+            streams[index].statistics().onReportBlock(block.fractionLost(), block.cumulativeLost(), block.jitter(),
+                    block.lastSr(), block.delaySinceLastSr(), nowNtp);
+        }
     }
 
     void onProducerPaused() {
@@ -294,9 +312,12 @@ public final class Consumer {
         }
     }
 
-    /** Periodic work: simulcast layer choice. */
+    /**
+     * Periodic work: pick the simulcast layer (the highest one receiving packets) and, while waiting for a key
+     * frame to start or switch, ask again every {@link #KEY_FRAME_RETRY_MILLIS} in case a request was lost.
+     */
     void onTick(long nowMillis) {
-        if (closed || pipe != null || producer.streamCount() <= 1) {
+        if (closed || pipe || producer.kind() != MediaKind.VIDEO) {
             return;
         }
         int best = -1;
@@ -306,50 +327,22 @@ public final class Consumer {
                 break;
             }
         }
-        if (best >= 0 && best != targetStream) {
+        boolean targetChanged = best >= 0 && best != targetStream;
+        if (targetChanged) {
             targetStream = best;
         }
-        if (currentStream != targetStream && !paused && !producerPaused) {
+        boolean waiting = waitingForKeyFrame || currentStream != targetStream;
+        if (waiting && !paused && !producerPaused && (targetChanged
+                || lastKeyFrameRequestAtMillis == Long.MIN_VALUE
+                || nowMillis - lastKeyFrameRequestAtMillis >= KEY_FRAME_RETRY_MILLIS)) {
             requestKeyFrame();
         }
     }
 
-    /**
-     * Fills {@code sr} fields for a Sender Report: NTP and RTP time of "now" on this consumer's clock (from the
-     * producer's SR mapping when known, so lip sync survives). Returns false when nothing was sent yet.
-     */
-    /**
-     * Fills NTP and RTP time of "now" for a Sender Report. NTP is our wall clock (so the receiver's LSR/DLSR
-     * give us RTT); the RTP time comes from the producer's own SR mapping when known (so audio and video of one
-     * sender stay in sync), else from the last packet sent. Returns false when nothing was sent yet.
-     */
-    boolean senderReportTimes(long nowMillis, long[] ntpAndRtp) {
-        if (!rewriter.started() || currentStream < 0 || statistics.packets() == 0) {
-            return false;
-        }
-        ProducerStream stream = producer.stream(currentStream);
-        int clockRate = rewriter.clockRate();
-        ntpAndRtp[0] = NtpTime.fromUnixMillis(nowMillis);
-        if (stream.haveSenderReport()) {
-            long elapsed = nowMillis - stream.senderReportReceivedAtMillis();
-            ntpAndRtp[1] = rewriter.outputTimestamp(stream.senderReportRtp() + elapsed * clockRate / 1000);
-        } else {
-            long elapsed = nowMillis - rewriter.lastSentAtMillis();
-            ntpAndRtp[1] = (rewriter.highestOutputTimestamp() + elapsed * clockRate / 1000) & 0xFFFFFFFFL;
-        }
-        return true;
-    }
-
-    long packetsSent() { return statistics.packets(); }
-    long bytesSent() { return statistics.bytes(); }
-    String cname() { return cname; }
-
-    boolean senderReportDue(long nowMillis, long intervalMillis) {
-        if (lastSenderReportAtMillis != Long.MIN_VALUE && nowMillis - lastSenderReportAtMillis < intervalMillis) {
-            return false;
-        }
-        lastSenderReportAtMillis = nowMillis;
-        return true;
+    /** NTP/RTP "now" for a Sender Report about outgoing stream {@code stream}; false when it has sent nothing. */
+    boolean senderReportTimes(int stream, long nowMillis, long[] ntpAndRtp) {
+        int source = pipe ? stream : currentStream;
+        return source >= 0 && streams[stream].senderReportTimes(producer.stream(source), nowMillis, ntpAndRtp);
     }
 
     /** Closed by the engine (producer or transport closed): detach and tell the listener. */
@@ -369,14 +362,20 @@ public final class Consumer {
         return true;
     }
 
-    private void restartFlow() {
-        if (pipe != null) {
-            pipe.requestKeyFrames(transport.nowMillis());
-            return;
+    /** Header-extension ids as this consumer negotiated them, and its own MID value. */
+    private void stampExtensions() {
+        extensionIds.apply(outgoing);
+        if (midExtensionId > 0 && mid != null && mid.length > 0) {
+            HeaderExtensionWriter.set(outgoing, midExtensionId, mid);
         }
-        rewriter.resync();
+    }
+
+    private void restartFlow() {
+        for (ConsumerStream s : streams) {
+            s.rewriter().resync();
+        }
         if (producer.kind() == MediaKind.VIDEO) {
-            waitingForKeyFrame = true;
+            waitingForKeyFrame = !pipe;
             requestKeyFrame();
         }
     }

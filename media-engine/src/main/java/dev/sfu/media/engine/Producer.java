@@ -122,10 +122,17 @@ public final class Producer {
         }
     }
 
-    /** Closes this producer and its consumers ("producer closed"), and tells the listener. */
+    /**
+     * Closes this producer; its consumers close with reason "producer closed". Like {@link Consumer#close()},
+     * the producer's own listener is told only when the engine closes it (its transport closed).
+     */
     public void close() {
+        closeInternal();
+    }
+
+    private boolean closeInternal() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         for (Consumer c : new ArrayList<>(consumers)) {
@@ -134,7 +141,7 @@ public final class Producer {
         consumers.clear();
         transport.onProducerClosed(this);
         transport.router().onProducerClosed(this);
-        listener.onProducerClosed(this);
+        return true;
     }
 
     public ProducerStats stats() {
@@ -239,6 +246,8 @@ public final class Producer {
 
     /** Closed because its transport closed: consumers close too, the listener hears of it. */
     void closeByTransport() {
-        close();
+        if (closeInternal()) {
+            listener.onProducerClosed(this);
+        }
     }
 }

@@ -14,6 +14,8 @@ final class RtpParametersInfo {
     static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
     static final String REPAIRED_RID_URI = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
+    static final String TRANSPORT_CC_URI =
+            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 
     private RtpParametersInfo() {
     }

@@ -11,17 +11,8 @@ import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.rtcp.Fir;
 import dev.sfu.media.rtcp.GenericNack;
 import dev.sfu.media.rtcp.Pli;
-import dev.sfu.media.rtcp.ReceiverReport;
-import dev.sfu.media.rtcp.Remb;
-import dev.sfu.media.rtcp.ReportBlock;
-import dev.sfu.media.rtcp.RtcpCompoundReader;
-import dev.sfu.media.rtcp.RtcpHeader;
-import dev.sfu.media.rtcp.SenderReport;
-import dev.sfu.media.rtcp.SourceDescription;
-import dev.sfu.media.rtcp.TransportCcFeedback;
+import dev.sfu.media.rtcp.TransportCcRecorder;
 import dev.sfu.media.rtp.BitrateMeter;
-import dev.sfu.media.rtp.NtpTime;
-import dev.sfu.media.rtp.ReceiveStreamStatistics;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.rtp.Rtx;
 import org.slf4j.Logger;
@@ -31,17 +22,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A client's connection to a router, seen from the media side: it owns the client's producers and consumers,
- * routes each decrypted RTP/RTCP packet to them, and emits the RTCP a browser expects (SR, RR, PLI/FIR, NACK).
+ * routes each decrypted RTP/RTCP packet to them, and emits the RTCP a browser expects (SR, RR, PLI/FIR, NACK,
+ * transport-cc feedback).
  * Subclasses (WebRtcTransport, PipeTransport) supply the secure link through {@link #sendRtp}/{@link #sendRtcp}
  * and feed {@link #receiveRtp}/{@link #receiveRtcp}. Media-thread confined.
  */
 public abstract class Transport {
     static final long RTCP_REPORT_INTERVAL_MILLIS = 1000;
+    static final long TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
 
     // passed by argument
@@ -54,10 +46,11 @@ public abstract class Transport {
     private final SsrcTable<ProducerStream> producerStreamsBySsrc = new SsrcTable<>();
     private final SsrcTable<Consumer> consumersBySsrc = new SsrcTable<>();
     private final RtpPacket incoming = new RtpPacket();
-    private final RtcpCompoundReader rtcpReader = new RtcpCompoundReader();
+    private final RtcpFeedbackReceiver rtcpReceiver;
+    private final RtcpReporter reporter;
     private final PacketBuffer rtcpOut = new PacketBuffer();
-    private final int[] seqScratch = new int[512];
-    private final long[] timesScratch = new long[2];
+    /** Losses NACKed at once: 256 FCI entries at most, well inside one datagram. */
+    private final int[] seqScratch = new int[256];
     private final BitrateMeter receiveBitrate = new BitrateMeter();
     private final BitrateMeter sendBitrate = new BitrateMeter();
     /** SSRC we put in the sender field of RTCP about streams we receive. */
@@ -74,11 +67,13 @@ public abstract class Transport {
     private long droppedUnknownSsrc;
     private long droppedUnknownPayloadType;
     private long droppedRtxPadding;
-    private long droppedMalformedRtcp;
-    private long transportCcFeedbacks;
-    private long availableIncomingBitrateBps;
-    private double rttMillis = -1;
     private int firSequence;
+    private long nextMidForConsumers;
+    /** Transport-wide-cc extension id the client stamps (the same on all its streams under BUNDLE), 0 if none. */
+    private int transportCcExtensionId;
+    private TransportCcRecorder transportCc;
+    private long lastTransportCcMediaSsrc;
+    private long lastTransportCcFeedbackAtMillis = Long.MIN_VALUE;
     private long lastReportsAtMillis = Long.MIN_VALUE;
     private boolean closed;
 
@@ -86,6 +81,8 @@ public abstract class Transport {
         this.id = id;
         this.router = router;
         this.rtcpSenderSsrc = router.generateSsrc();
+        this.rtcpReceiver = new RtcpFeedbackReceiver(producerStreamsBySsrc, consumersBySsrc);
+        this.reporter = new RtcpReporter(rtcpSenderSsrc, this::sendRtcpPacket);
         router.addTransport(this);
     }
 
@@ -123,12 +120,16 @@ public abstract class Transport {
         }
         producers.put(producerId, producer);
         router.addProducer(producer);
+        if (transportCcExtensionId == 0) {
+            transportCcExtensionId = RtpParametersInfo.extensionId(rtpParameters, RtpParametersInfo.TRANSPORT_CC_URI);
+        }
         return producer;
     }
 
     /**
-     * Creates a consumer of {@code producer} for a device with {@code caps}. Throws {@link OrtcException} when
-     * the device cannot receive it. An unpaused video consumer asks the producer for a key frame.
+     * Creates a consumer of {@code producer} for a device with {@code caps}. Its parameters are Ortc's consumer
+     * parameters plus a MID unique on this transport ("0", "1", ...). Throws {@link OrtcException} when the
+     * device cannot receive it. An unpaused video consumer asks the producer for a key frame.
      */
     public Consumer consume(String consumerId, Producer producer, RtpCapabilities caps, boolean paused,
                             Consumer.Listener listener) {
@@ -142,15 +143,13 @@ public abstract class Transport {
         if (!Ortc.canConsume(producer.consumableRtpParameters(), caps)) {
             throw new OrtcException("cannot consume producer " + producer.id() + " with the given rtpCapabilities");
         }
-        RtpParameters params = Ortc.getConsumerRtpParameters(producer.consumableRtpParameters(), caps, false,
+        RtpParameters negotiated = Ortc.getConsumerRtpParameters(producer.consumableRtpParameters(), caps, false,
                 router::generateSsrc);
-        Consumer consumer = new Consumer(consumerId, producer, this, params, paused, listener);
-        consumers.put(consumerId, consumer);
-        consumersBySsrc.put(consumer.ssrc(), consumer);
-        if (consumer.rtxSsrc() >= 0) {
-            consumersBySsrc.put(consumer.rtxSsrc(), consumer);
-        }
-        producer.addConsumer(consumer);
+        // like mediasoup, each consumer gets the next MID of its transport: the client's m-line for this track
+        RtpParameters params = new RtpParameters(String.valueOf(nextMidForConsumers++), negotiated.codecs(),
+                negotiated.headerExtensions(), negotiated.encodings(), negotiated.rtcp());
+        Consumer consumer = new Consumer(consumerId, producer, this, params, paused, false, listener);
+        register(consumer);
         if (!paused && !producer.paused()) {
             consumer.requestKeyFrame();
         }
@@ -158,11 +157,10 @@ public abstract class Transport {
     }
 
     /**
-     * Creates a consumer that feeds {@code producer} into a pipe to another SFU: all its streams, each under a
-     * fresh pipe SSRC (and RTX SSRC), with the router's payload types and extension ids. Its
-     * {@link Consumer#rtpParameters()} are what the far side's pipe producer must be created with.
+     * Creates a consumer that feeds a pipe to another SFU: every encoding of {@code producer} is forwarded on
+     * its own fresh SSRC (Ortc's pipe consumer parameters), with RTX when {@code enableRtx}. Its type is "pipe".
      */
-    protected final Consumer consumePipe(String consumerId, Producer producer, Consumer.Listener listener) {
+    public Consumer consumePipe(String consumerId, Producer producer, boolean enableRtx, Consumer.Listener listener) {
         ensureOpen();
         if (consumers.containsKey(consumerId)) {
             throw new IllegalArgumentException("consumer id already in use: " + consumerId);
@@ -170,22 +168,25 @@ public abstract class Transport {
         if (producer.closed()) {
             throw new IllegalArgumentException("producer " + producer.id() + " is closed");
         }
-        RtpParameters params = Ortc.getPipeConsumerRtpParameters(producer.consumableRtpParameters(), true,
+        RtpParameters params = Ortc.getPipeConsumerRtpParameters(producer.consumableRtpParameters(), enableRtx,
                 router::generateSsrc);
-        Consumer consumer = new Consumer(consumerId, producer, this, params, false, listener, true);
-        consumers.put(consumerId, consumer);
-        PipeStreams pipe = consumer.pipe();
-        for (int i = 0; i < pipe.streamCount(); i++) {
-            consumersBySsrc.put(pipe.ssrc(i), consumer);
-            if (pipe.rtxSsrc(i) >= 0) {
-                consumersBySsrc.put(pipe.rtxSsrc(i), consumer);
-            }
-        }
-        producer.addConsumer(consumer);
+        Consumer consumer = new Consumer(consumerId, producer, this, params, false, true, listener);
+        register(consumer);
         if (!producer.paused()) {
             consumer.requestKeyFrame();
         }
         return consumer;
+    }
+
+    private void register(Consumer consumer) {
+        consumers.put(consumer.id(), consumer);
+        for (int i = 0; i < consumer.streamCount(); i++) {
+            consumersBySsrc.put(consumer.ssrc(i), consumer);
+            if (consumer.rtxSsrc(i) >= 0) {
+                consumersBySsrc.put(consumer.rtxSsrc(i), consumer);
+            }
+        }
+        consumer.producer().addConsumer(consumer);
     }
 
     public Collection<Producer> producers() { return Collections.unmodifiableCollection(producers.values()); }
@@ -202,11 +203,17 @@ public abstract class Transport {
         for (Consumer c : consumers.values()) {
             c.onTick(nowMillis);
         }
+        if (transportCc != null && transportCc.hasPending() && isConnected()
+                && (lastTransportCcFeedbackAtMillis == Long.MIN_VALUE
+                || nowMillis - lastTransportCcFeedbackAtMillis >= TRANSPORT_CC_FEEDBACK_INTERVAL_MILLIS)) {
+            lastTransportCcFeedbackAtMillis = nowMillis;
+            sendTransportCcFeedback();
+        }
         if (lastReportsAtMillis == Long.MIN_VALUE || nowMillis - lastReportsAtMillis >= RTCP_REPORT_INTERVAL_MILLIS) {
             lastReportsAtMillis = nowMillis;
             if (isConnected()) {
-                sendReceiverReports(nowMillis);
-                sendSenderReports(nowMillis);
+                reporter.sendReceiverReports(producers.values(), nowMillis);
+                reporter.sendSenderReports(consumers.values(), nowMillis);
             }
         }
     }
@@ -218,7 +225,7 @@ public abstract class Transport {
         }
         closed = true;
         for (Producer p : new ArrayList<>(producers.values())) {
-            p.close();
+            p.closeByTransport();
         }
         for (Consumer c : new ArrayList<>(consumers.values())) {
             c.closeBy("transport closed");
@@ -230,8 +237,9 @@ public abstract class Transport {
         long now = nowMillis();
         return new TransportStats(id, rtpPacketsReceived, rtpBytesReceived, rtpPacketsSent, rtpBytesSent,
                 rtcpPacketsReceived, rtcpPacketsSent, receiveBitrate.bitsPerSecond(now), sendBitrate.bitsPerSecond(now),
-                droppedMalformedRtp, droppedUnknownSsrc + droppedUnknownPayloadType + droppedRtxPadding,
-                droppedMalformedRtcp, availableIncomingBitrateBps, rttMillis, producers.size(), consumers.size());
+                droppedMalformedRtp, droppedUnknownSsrc, droppedUnknownPayloadType, droppedRtxPadding,
+                rtcpReceiver.malformed(), rtcpReceiver.transportCcFeedbacks(), rtcpReceiver.availableIncomingBitrateBps(),
+                rtcpReceiver.rttMillis(), producers.size(), consumers.size());
     }
 
     // --- the seam with the secure transport below
@@ -250,6 +258,7 @@ public abstract class Transport {
         rtpBytesReceived += decryptedRtp.getLength();
         receiveBitrate.add(decryptedRtp.getLength(), now);
         long ssrc = incoming.ssrc();
+        recordTransportCc(incoming, ssrc, now);
         ProducerStream stream = producerStreamsBySsrc.get(ssrc);
         if (stream == null) {
             stream = learnStream(incoming, ssrc);
@@ -277,24 +286,7 @@ public abstract class Transport {
             return;
         }
         rtcpPacketsReceived++;
-        long now = nowMillis();
-        RtcpCompoundReader r = rtcpReader.reset(decryptedRtcp);
-        while (r.next()) {
-            switch (r.packetType()) {
-                case RtcpHeader.PT_SR: onSenderReport(SenderReport.parse(r), now); break;
-                case RtcpHeader.PT_RR: onReceiverReport(ReceiverReport.parse(r), now); break;
-                case RtcpHeader.PT_PSFB: onPayloadFeedback(r); break;
-                case RtcpHeader.PT_RTPFB: onTransportFeedback(r, now); break;
-                case RtcpHeader.PT_SDES:
-                case RtcpHeader.PT_BYE:
-                case RtcpHeader.PT_APP:
-                default:
-                    break;
-            }
-        }
-        if (r.malformed()) {
-            droppedMalformedRtcp++;
-        }
+        rtcpReceiver.receive(decryptedRtcp, nowMillis());
     }
 
     /** Encrypts {@code rtp} in place and sends it now; the caller reuses the buffer after return. */
@@ -339,14 +331,14 @@ public abstract class Transport {
         if (!isConnected()) {
             return;
         }
-        long rtt = rttMillis > 0 ? (long) rttMillis : 0;
+        long rtt = rtcpReceiver.rttMillis() > 0 ? (long) rtcpReceiver.rttMillis() : 0;
         int n = stream.nackGenerator().collect(nowMillis, rtt, seqScratch);
         if (n == 0) {
             return;
         }
         stream.onNacksSent(n);
         rtcpOut.setLength(0);
-        GenericNack.write(rtcpOut, 0, rtcpSenderSsrc, stream.ssrc(), seqScratch, Math.min(n, 256));
+        GenericNack.write(rtcpOut, 0, rtcpSenderSsrc, stream.ssrc(), seqScratch, n);
         sendRtcpPacket(rtcpOut);
     }
 
@@ -413,132 +405,30 @@ public abstract class Transport {
         return null;
     }
 
-    private void onSenderReport(SenderReport sr, long now) {
-        if (sr == null) {
-            droppedMalformedRtcp++;
+    /**
+     * Every packet carrying a transport-wide sequence number is recorded before anything may drop it, so the
+     * sender's bandwidth probes (RTX padding) count as received.
+     */
+    private void recordTransportCc(RtpPacket packet, long ssrc, long now) {
+        if (transportCcExtensionId == 0) {
             return;
         }
-        ProducerStream stream = producerStreamsBySsrc.get(sr.senderSsrc());
-        if (stream != null && stream.ssrc() == sr.senderSsrc()) {
-            stream.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), now);
-        }
-        onReportBlocks(sr.reports(), now);
-    }
-
-    private void onReceiverReport(ReceiverReport rr, long now) {
-        if (rr == null) {
-            droppedMalformedRtcp++;
+        int offset = packet.extensionValueOffset(transportCcExtensionId);
+        if (offset < 0 || packet.extensionValueLength(transportCcExtensionId) != 2) {
             return;
         }
-        onReportBlocks(rr.reports(), now);
+        if (transportCc == null) {
+            transportCc = new TransportCcRecorder(now);
+        }
+        transportCc.onPacket(packet.buffer().getUnsignedShort(offset), now);
+        lastTransportCcMediaSsrc = ssrc;
     }
 
-    private void onReportBlocks(List<ReportBlock> blocks, long now) {
-        long nowNtp = NtpTime.fromUnixMillis(now);
-        for (ReportBlock block : blocks) {
-            Consumer c = consumersBySsrc.get(block.ssrc());
-            if (c != null && c.ssrc() == block.ssrc()) {
-                c.onReportBlock(block, nowNtp);
-                if (c.rttMillis() >= 0) {
-                    rttMillis = c.rttMillis();
-                }
-            }
-        }
-    }
-
-    private void onPayloadFeedback(RtcpCompoundReader r) {
-        switch (r.countOrFormat()) {
-            case RtcpHeader.FMT_PLI: {
-                Pli pli = Pli.parse(r);
-                Consumer c = pli == null ? null : consumersBySsrc.get(pli.mediaSsrc());
-                if (c != null) c.onKeyFrameRequest(pli.mediaSsrc());
-                break;
-            }
-            case RtcpHeader.FMT_FIR: {
-                Fir fir = Fir.parse(r);
-                Consumer c = fir == null ? null : consumersBySsrc.get(fir.targetSsrc());
-                if (c != null) c.onKeyFrameRequest(fir.targetSsrc());
-                break;
-            }
-            case RtcpHeader.FMT_AFB: {
-                Remb remb = Remb.parse(r);
-                if (remb != null) availableIncomingBitrateBps = remb.bitrateBps();
-                break;
-            }
-            default:
-                break;
-        }
-    }
-
-    private void onTransportFeedback(RtcpCompoundReader r, long now) {
-        if (GenericNack.is(r)) {
-            long mediaSsrc = GenericNack.mediaSsrc(r);
-            Consumer c = consumersBySsrc.get(mediaSsrc);
-            if (c != null) {
-                int n = GenericNack.lostSequenceNumbers(r, seqScratch);
-                c.onNack(mediaSsrc, seqScratch, n, now);
-            }
-        } else if (TransportCcFeedback.parse(r) != null) {
-            transportCcFeedbacks++;
-        }
-    }
-
-    /** One RR about every producer stream we receive (31 blocks per packet). */
-    private void sendReceiverReports(long now) {
-        List<ReportBlock> blocks = new ArrayList<>();
-        for (Producer p : producers.values()) {
-            for (int i = 0; i < p.streamCount(); i++) {
-                ProducerStream s = p.stream(i);
-                ReceiveStreamStatistics st = s.statistics();
-                if (!st.started() || s.ssrc() < 0) {
-                    continue;
-                }
-                blocks.add(new ReportBlock(s.ssrc(), st.takeFractionLost(), st.cumulativeLost(),
-                        st.extendedHighestSeq() & 0xFFFFFFFFL, st.jitterRtpUnits() & 0xFFFFFFFFL, s.lastSrField(),
-                        s.delaySinceLastSrField(now)));
-            }
-        }
-        for (int from = 0; from < blocks.size(); from += ReceiverReport.MAX_BLOCKS) {
-            List<ReportBlock> chunk = blocks.subList(from, Math.min(blocks.size(), from + ReceiverReport.MAX_BLOCKS));
+    private void sendTransportCcFeedback() {
+        for (int i = 0; i < 3 && transportCc.hasPending(); i++) {
             rtcpOut.setLength(0);
-            new ReceiverReport(rtcpSenderSsrc, chunk).writeTo(rtcpOut, 0);
-            sendRtcpPacket(rtcpOut);
-        }
-    }
-
-    /** One SR + SDES(CNAME) compound per consumer that has sent media. */
-    private void sendSenderReports(long now) {
-        for (Consumer c : consumers.values()) {
-            if (c.isPipe()) {
-                sendPipeSenderReports(c, now);
-                continue;
-            }
-            if (c.paused() || !c.senderReportTimes(now, timesScratch)) {
-                continue;
-            }
-            rtcpOut.setLength(0);
-            int end = new SenderReport(c.ssrc(), timesScratch[0], timesScratch[1], c.packetsSent() & 0xFFFFFFFFL,
-                    c.bytesSent() & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
-            if (c.cname() != null) {
-                new SourceDescription(List.of(new SourceDescription.Chunk(c.ssrc(), c.cname()))).writeTo(rtcpOut, end);
-            }
-            sendRtcpPacket(rtcpOut);
-        }
-    }
-
-    /** One SR per stream of a pipe consumer (the far side keeps each stream's lip-sync mapping). */
-    private void sendPipeSenderReports(Consumer c, long now) {
-        PipeStreams pipe = c.pipe();
-        for (int i = 0; i < pipe.streamCount(); i++) {
-            if (c.paused() || !pipe.senderReportTimes(i, now, timesScratch)) {
-                continue;
-            }
-            rtcpOut.setLength(0);
-            int end = new SenderReport(pipe.ssrc(i), timesScratch[0], timesScratch[1],
-                    pipe.packetsSent(i) & 0xFFFFFFFFL, pipe.bytesSent(i) & 0xFFFFFFFFL, List.of()).writeTo(rtcpOut, 0);
-            if (c.cname() != null) {
-                new SourceDescription(List.of(new SourceDescription.Chunk(pipe.ssrc(i), c.cname())))
-                        .writeTo(rtcpOut, end);
+            if (transportCc.writeFeedback(rtcpOut, 0, rtcpSenderSsrc, lastTransportCcMediaSsrc) == 0) {
+                return;
             }
             sendRtcpPacket(rtcpOut);
         }

@@ -93,12 +93,21 @@ public final class PipePeer implements PacketEndpoint {
         byRtcpSender.values().removeIf(t -> t == transport);
     }
 
-    /** Routes media and RTCP about {@code ssrc} to {@code transport}; an SSRC belongs to one transport. */
-    void route(long ssrc, PipeTransport transport) {
-        PipeTransport previous = bySsrc.putIfAbsent(ssrc, transport);
-        if (previous != null && previous != transport) {
+    /**
+     * Routes media and RTCP about {@code ssrc} to {@code transport}; an SSRC belongs to one transport. An entry
+     * left by a producer or consumer closed directly (whose listener is not told) is taken over. Returns true
+     * when the route is new.
+     */
+    boolean route(long ssrc, PipeTransport transport) {
+        PipeTransport previous = bySsrc.get(ssrc);
+        if (previous == transport) {
+            return false;
+        }
+        if (previous != null && previous.ownsSsrc(ssrc)) {
             throw new IllegalArgumentException("ssrc " + ssrc + " is already piped by transport " + previous.id());
         }
+        bySsrc.put(ssrc, transport);
+        return true;
     }
 
     void unroute(long ssrc, PipeTransport transport) {

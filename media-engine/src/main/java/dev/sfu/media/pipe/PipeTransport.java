@@ -27,7 +27,7 @@ public final class PipeTransport extends Transport {
         /** A pipe consumer closed because its producer or this transport closed. */
         void onPipeConsumerClosed(PipeTransport transport, Consumer consumer, String reason);
 
-        /** A pipe producer closed (by {@link Producer#close()} or with this transport). */
+        /** A pipe producer closed with this transport (a direct {@link Producer#close()} is not reported). */
         void onPipeProducerClosed(PipeTransport transport, Producer producer);
 
         void onTransportClosed(PipeTransport transport, String reason);
@@ -74,15 +74,16 @@ public final class PipeTransport extends Transport {
      * {@link Consumer#rtpParameters()} are what the far side passes to its {@link #producePipe}.
      */
     public Consumer consumePipe(String consumerId, Producer producer) {
-        Consumer consumer = consumePipe(consumerId, producer, new ConsumerEvents());
-        List<Long> routed = new ArrayList<>();
+        return consumePipe(consumerId, producer, true, new ConsumerEvents());
+    }
+
+    /** As {@link Transport#consumePipe}; the far side's RTCP about the pipe SSRCs is routed here. */
+    @Override
+    public Consumer consumePipe(String consumerId, Producer producer, boolean enableRtx, Consumer.Listener listener) {
+        Consumer consumer = super.consumePipe(consumerId, producer, enableRtx, new Unrouting(listener));
         try {
-            for (long ssrc : ssrcsOf(consumer.rtpParameters())) {
-                peer.route(ssrc, this);
-                routed.add(ssrc);
-            }
+            routeAll(ssrcsOf(consumer.rtpParameters()));
         } catch (IllegalArgumentException e) {
-            routed.forEach(s -> peer.unroute(s, this));
             consumer.close();
             throw e;
         }
@@ -94,24 +95,27 @@ public final class PipeTransport extends Transport {
      * Local consumers consume it like any producer. Throws {@link OrtcException} on unusable parameters.
      */
     public Producer producePipe(String producerId, MediaKind kind, RtpParameters rtpParameters, boolean paused) {
+        Producer producer = produce(producerId, kind, rtpParameters, p -> listener.onPipeProducerClosed(this, p));
+        if (paused) {
+            producer.pause();
+        }
+        return producer;
+    }
+
+    /** Pipe producers only: every encoding must name its SSRC (and RTX SSRC), by which its media is routed here. */
+    @Override
+    public Producer produce(String producerId, MediaKind kind, RtpParameters rtpParameters,
+                            Producer.Listener producerListener) {
         List<Long> ssrcs = ssrcsOf(rtpParameters);
         if (ssrcs.isEmpty()) {
             throw new OrtcException("pipe rtpParameters must give every encoding an ssrc");
         }
-        List<Long> routed = new ArrayList<>();
+        List<Long> routed = routeAll(ssrcs);
         try {
-            for (long ssrc : ssrcs) {
-                peer.route(ssrc, this);
-                routed.add(ssrc);
-            }
-            Producer producer = produce(producerId, kind, rtpParameters, p -> {
+            return super.produce(producerId, kind, rtpParameters, p -> {
                 ssrcs.forEach(s -> peer.unroute(s, this));
-                listener.onPipeProducerClosed(this, p);
+                producerListener.onProducerClosed(p);
             });
-            if (paused) {
-                producer.pause();
-            }
-            return producer;
         } catch (RuntimeException e) {
             routed.forEach(s -> peer.unroute(s, this));
             throw e;
@@ -193,6 +197,24 @@ public final class PipeTransport extends Transport {
         return true;
     }
 
+    /** True while an open producer or consumer of this transport uses {@code ssrc} on the pipe. */
+    boolean ownsSsrc(long ssrc) {
+        if (pipeClosed) {
+            return false;
+        }
+        for (Producer p : producers()) {
+            if (ssrcsOf(p.rtpParameters()).contains(ssrc)) {
+                return true;
+            }
+        }
+        for (Consumer c : consumers()) {
+            if (ssrcsOf(c.rtpParameters()).contains(ssrc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // --- private
 
     private void deliver(PacketBuffer packet, boolean rtcp, int wireLength) {
@@ -235,12 +257,52 @@ public final class PipeTransport extends Transport {
         return ssrcs;
     }
 
-    private final class ConsumerEvents implements Consumer.Listener {
+    /** Routes each SSRC here; on a conflict, undoes what it added and throws. Returns the routes it added. */
+    private List<Long> routeAll(List<Long> ssrcs) {
+        List<Long> routed = new ArrayList<>();
+        try {
+            for (long ssrc : ssrcs) {
+                if (peer.route(ssrc, this)) {
+                    routed.add(ssrc);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            routed.forEach(s -> peer.unroute(s, this));
+            throw e;
+        }
+        return routed;
+    }
+
+    /** Forgets a pipe consumer's SSRC routes when the engine closes it, then tells the caller's listener. */
+    private final class Unrouting implements Consumer.Listener {
+        private final Consumer.Listener next;
+
+        Unrouting(Consumer.Listener next) {
+            this.next = next;
+        }
+
         @Override
         public void onConsumerClosed(Consumer c, String reason) {
             for (long ssrc : ssrcsOf(c.rtpParameters())) {
                 peer.unroute(ssrc, PipeTransport.this);
             }
+            next.onConsumerClosed(c, reason);
+        }
+
+        @Override
+        public void onProducerPaused(Consumer c) {
+            next.onProducerPaused(c);
+        }
+
+        @Override
+        public void onProducerResumed(Consumer c) {
+            next.onProducerResumed(c);
+        }
+    }
+
+    private final class ConsumerEvents implements Consumer.Listener {
+        @Override
+        public void onConsumerClosed(Consumer c, String reason) {
             listener.onPipeConsumerClosed(PipeTransport.this, c, reason);
         }
 

@@ -178,6 +178,51 @@ public final class RtpPacket {
         return -1;
     }
 
+    /**
+     * Offset just past the last extension element (trailing padding excluded), or -1 without a readable
+     * extension block.
+     */
+    int extensionContentEnd() {
+        if (extensionStart < 0) {
+            return -1;
+        }
+        int profile = extensionProfile();
+        boolean oneByte = profile == ONE_BYTE_PROFILE;
+        if (!oneByte && (profile & TWO_BYTE_PROFILE_MASK) != TWO_BYTE_PROFILE) {
+            return -1;
+        }
+        int contentEnd = extensionStart;
+        int i = extensionStart;
+        while (i < extensionEnd) {
+            int b = buffer.getUnsignedByte(i);
+            if (b == 0) {
+                i++;
+                continue;
+            }
+            int valueOffset;
+            int valueLength;
+            if (oneByte) {
+                if ((b >>> 4) == 15) {
+                    return -1;
+                }
+                valueOffset = i + 1;
+                valueLength = (b & 0x0F) + 1;
+            } else {
+                if (i + 1 >= extensionEnd) {
+                    return -1;
+                }
+                valueOffset = i + 2;
+                valueLength = buffer.getUnsignedByte(i + 1);
+            }
+            if (valueOffset + valueLength > extensionEnd) {
+                return -1;
+            }
+            i = valueOffset + valueLength;
+            contentEnd = i;
+        }
+        return contentEnd;
+    }
+
     int extensionStart() { return extensionStart; }
     int extensionEnd() { return extensionEnd; }
 }

@@ -90,6 +90,27 @@ class ConsumerTest {
     }
 
     @Test
+    void keepsAskingForAKeyFrameWhileWaitingForOne() {
+        Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        rx.consume("c", producer, caps, false, listeners);
+        assertEquals(1, plis());
+        advance(500);
+        rx.tick();
+        assertEquals(1, plis(), "not before a second has passed");
+        advance(500);
+        rx.tick();
+        assertEquals(2, plis(), "the first request may have been lost");
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
+        advance(5000);
+        rx.tick();
+        assertEquals(2, plis(), "flowing: no more requests");
+    }
+
+    private int plis() {
+        return sender.sentRtcpOfType(RtcpHeader.PT_PSFB, RtcpHeader.FMT_PLI).size();
+    }
+
+    @Test
     void producerPauseIsReportedAndStopsTheFlow() {
         Producer producer = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
         Consumer consumer = rx.consume("c", producer, caps, false, listeners);
@@ -141,6 +162,39 @@ class ConsumerTest {
         assertEquals(seqOnR1 + 2, lastSent().sequenceNumber());
         assertEquals(consumerSsrc, lastSent().ssrc());
         assertTrue(lastSent().timestamp() > tsOnR1);
+    }
+
+    @Test
+    void aPipeConsumerForwardsEveryLayerOnItsOwnSsrc() {
+        Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8SimulcastParameters(), listeners);
+        Consumer pipe = rx.consumePipe("p", producer, true, listeners);
+        assertEquals("pipe", pipe.type());
+        assertEquals(3, pipe.rtpParameters().encodings().size());
+        sender.injectRtp(EngineFixtures.simulcastVp8("r0", 1000, 10, 0, false));     // no key frame needed
+        sender.injectRtp(EngineFixtures.simulcastVp8("r2", 3000, 30, 0, false));
+        assertEquals(2, rx.sentRtp.size());
+        RtpPacket r0 = EngineFixtures.parse(rx.sentRtp.get(0));
+        RtpPacket r2 = EngineFixtures.parse(rx.sentRtp.get(1));
+        assertEquals(pipe.rtpParameters().encodings().get(0).ssrc(), r0.ssrc());
+        assertEquals(pipe.rtpParameters().encodings().get(2).ssrc(), r2.ssrc());
+        assertEquals(10, r0.sequenceNumber());
+        assertEquals(30, r2.sequenceNumber());
+        assertEquals(-1, r2.extensionValueOffset(4), "no MID on a pipe");
+        assertEquals(3, pipe.stats().streams().size());
+        assertEquals(1, pipe.stats().streams().get(2).packets());
+
+        // the far side lost r2's packet: answered as RTX on r2's RTX SSRC
+        long r2Ssrc = pipe.rtpParameters().encodings().get(2).ssrc();
+        rx.injectRtcp(TransportTest.nackBytes(r2Ssrc, 30));
+        RtpPacket rtx = EngineFixtures.parse(rx.sentRtp.get(2));
+        assertEquals(pipe.rtpParameters().encodings().get(2).rtx().ssrc(), rtx.ssrc());
+        assertEquals(30, rtx.buffer().getUnsignedShort(rtx.payloadOffset()));
+
+        // and its PLI about r2 reaches the sender as a PLI about r2's SSRC
+        advance(1000);
+        rx.injectRtcp(TransportTest.pliBytes(r2Ssrc));
+        List<dev.sfu.media.packet.PacketBuffer> plis = sender.sentRtcpOfType(RtcpHeader.PT_PSFB, RtcpHeader.FMT_PLI);
+        assertEquals(3000, plis.get(plis.size() - 1).getUnsignedInt(8));
     }
 
     @Test

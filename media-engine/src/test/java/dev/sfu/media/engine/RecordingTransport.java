@@ -14,6 +14,9 @@ final class RecordingTransport extends Transport {
     final List<byte[]> sentRtp = new ArrayList<>();
     final List<byte[]> sentRtcp = new ArrayList<>();
     boolean connected = true;
+    /** When false, sent packets are only counted (for allocation measurements). */
+    boolean record = true;
+    int sentCount;
     long now;
 
     RecordingTransport(String id, Router router, long startMillis) {
@@ -27,6 +30,10 @@ final class RecordingTransport extends Transport {
 
     void injectRtcp(byte[] packet) {
         receiveRtcp(new PacketBuffer().copyFrom(packet, 0, packet.length));
+    }
+
+    void receiveRtpForTest(PacketBuffer decrypted) {
+        receiveRtp(decrypted);
     }
 
     void advance(long millis) {
@@ -54,7 +61,10 @@ final class RecordingTransport extends Transport {
 
     @Override
     protected void sendRtp(PacketBuffer rtp) {
-        sentRtp.add(rtp.toByteArray());
+        sentCount++;
+        if (record) {
+            sentRtp.add(rtp.toByteArray());
+        }
         rtp.setByte(0, 0);               // "encrypting in place": the engine must not rely on the bytes after this
     }
 

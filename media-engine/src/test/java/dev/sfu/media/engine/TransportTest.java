@@ -77,7 +77,8 @@ class TransportTest {
             assertEquals(codec.payloadType(), out.payloadType());
             assertEquals(0x1a2b, out.sequenceNumber());
             assertEquals(123456, out.timestamp());
-            assertEquals("0", out.extensionString(4), "mid under the consumer's id");
+            assertEquals("0", consumers.get(i).rtpParameters().mid(), "first consumer of its transport");
+            assertEquals(consumers.get(i).rtpParameters().mid(), out.extensionString(4), "the consumer's own mid");
             assertEquals(0xa5, out.buffer().getUnsignedByte(out.extensionValueOffset(1)), "audio level kept");
             assertArrayEquals(payload, Arrays.copyOfRange(outBytes, out.payloadOffset(), outBytes.length));
         }
@@ -95,10 +96,30 @@ class TransportTest {
         sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
         RtpPacket out = EngineFixtures.parse(rx.sentRtp.get(0));
         assertEquals(consumer.rtpParameters().codecs().get(0).payloadType(), out.payloadType());
-        assertEquals("1", out.extensionString(4), "Chrome's mid id 9 became the router's 4");
+        assertEquals("0", out.extensionString(4), "Chrome's mid id 9 became the router's 4, with the consumer's mid");
         assertEquals(3, out.extensionValueLength(2), "abs-send-time");
         assertEquals(0x009b, out.buffer().getUnsignedShort(out.extensionValueOffset(3)), "transport-cc 4 -> 3");
         assertEquals(-1, out.extensionValueOffset(9));
+    }
+
+    @Test
+    void consumersOfOneTransportGetSuccessiveMidsStampedOnTheirPackets() {
+        Producer mic = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
+        Producer cam = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        RecordingTransport rx = receiver("rx");
+        assertEquals("0", rx.consume("a", mic, caps, false, listeners).rtpParameters().mid());
+        assertEquals("1", rx.consume("v", cam, caps, false, listeners).rtpParameters().mid());
+        for (int i = 0; i < 10; i++) rx.consume("x" + i, mic, caps, true, listeners);
+        sender.injectRtp(EngineFixtures.opus(1, 960));
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));
+        assertEquals("0", EngineFixtures.parse(rx.sentRtp.get(0)).extensionString(4));
+        assertEquals("1", EngineFixtures.parse(rx.sentRtp.get(1)).extensionString(4), "Chrome sent mid \"1\" too");
+        Consumer eleventh = rx.consume("late", mic, caps, false, listeners);
+        assertEquals("12", eleventh.rtpParameters().mid());
+        sender.injectRtp(EngineFixtures.opus(2, 1920));
+        RtpPacket longer = EngineFixtures.parse(rx.sentRtp.get(rx.sentRtp.size() - 1));
+        assertEquals("12", longer.extensionString(4), "a longer MID grows the extension block");
+        assertEquals(0xa5, longer.buffer().getUnsignedByte(longer.extensionValueOffset(1)));
     }
 
     @Test
@@ -247,7 +268,7 @@ class TransportTest {
         PacketBuffer.wrap(probe, 0, probe.length).setInt(8, VP8_RTX_SSRC);
         probe[probe.length - 1] = 100;
         sender.injectRtp(probe);
-        assertEquals(1, sender.stats().droppedUnknownSsrc(), "counted among the dropped");
+        assertEquals(1, sender.stats().droppedRtxPadding());
     }
 
     @Test
@@ -285,7 +306,8 @@ class TransportTest {
         }
         TransportStats stats = sender.stats();
         assertTrue(stats.droppedMalformedRtp() >= 1);
-        assertTrue(stats.droppedUnknownSsrc() >= 2, "unknown SSRC and unknown payload type");
+        assertTrue(stats.droppedUnknownSsrc() >= 1);
+        assertEquals(1, stats.droppedUnknownPayloadType());
         assertTrue(stats.droppedMalformedRtcp() > 0);
     }
 
@@ -347,10 +369,31 @@ class TransportTest {
     }
 
     @Test
+    void feedsTransportWideCcBackToTheSender() {
+        sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        sender.injectRtp(EngineFixtures.vp8(true, VP8_START_SEQ, VP8_TS));           // transport seq 155 (id 4)
+        sender.advance(5);
+        sender.injectRtp(EngineFixtures.vp8(false, VP8_START_SEQ + 1, VP8_TS));      // transport seq 156
+        sender.tick();
+        List<PacketBuffer> feedback = sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC);
+        assertEquals(1, feedback.size());
+        RtcpCompoundReader r = new RtcpCompoundReader().reset(feedback.get(0));
+        r.next();
+        dev.sfu.media.rtcp.TransportCcFeedback fb = dev.sfu.media.rtcp.TransportCcFeedback.parse(r);
+        assertEquals(155, fb.baseSequenceNumber());
+        assertEquals(2, fb.packetStatusCount());
+        assertEquals(VP8_SSRC, fb.mediaSsrc());
+        sender.advance(50);
+        sender.tick();
+        assertEquals(1, sender.sentRtcpOfType(RtcpHeader.PT_RTPFB, RtcpHeader.FMT_TRANSPORT_CC).size(), "nothing new");
+    }
+
+    @Test
     void rembIsRecordedAndTransportCcCounted() {
         sender.injectRtcp(PacketFixtures.bytes("remb.hex"));
         sender.injectRtcp(PacketFixtures.bytes("transport-cc.hex"));
         assertEquals(1_280_000, sender.stats().availableIncomingBitrateBps());
+        assertEquals(1, sender.stats().transportCcFeedbacksReceived());
         assertEquals(0, sender.stats().droppedMalformedRtcp());
     }
 
@@ -394,6 +437,43 @@ class TransportTest {
         assertEquals(List.of(rx), new ArrayList<>(router.transports()));
         sender.injectRtp(EngineFixtures.opus(1, 1));          // ignored after close
     }
+
+    @Test
+    void forwardingToManyConsumersAllocatesNothingPerPacket() {
+        Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
+        List<RecordingTransport> receivers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RecordingTransport t = receiver("r" + i);
+            t.record = false;
+            t.consume("c" + i, producer, caps, false, listeners);
+            receivers.add(t);
+        }
+        byte[] key = EngineFixtures.vp8(true, 0, 0);
+        byte[] delta = EngineFixtures.vp8(false, 0, 0);
+        PacketBuffer in = new PacketBuffer();
+        RtpPacket view = new RtpPacket();
+        Runnable sendSome = () -> {
+            for (int i = 0; i < 2000; i++) {
+                byte[] src = i == 0 ? key : delta;
+                in.copyFrom(src, 0, src.length);
+                view.wrap(in);
+                view.setSequenceNumber(seqCounter & 0xFFFF);
+                view.setTimestamp(seqCounter * 3000L);
+                seqCounter++;
+                sender.receiveRtpForTest(in);
+            }
+        };
+        sendSome.run();                                   // warm up: caches filled, classes loaded
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        sendSome.run();
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 2000 * 8, "allocated " + allocated + " bytes for 2000 packets x 4 consumers");
+        assertEquals(2 * 2000, receivers.get(3).sentCount);
+    }
+
+    private int seqCounter = 1;
 
     // --- helpers
 

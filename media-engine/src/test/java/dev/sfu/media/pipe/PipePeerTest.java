@@ -144,9 +144,15 @@ class PipePeerTest {
 
         one.close();
         assertEquals(1, peer.stats().transports());
-        produce(two, 1000); // free again
+        Producer again = produce(two, 1000); // free again
         deliver(rtp(1000, 1));
         assertEquals(1, two.pipeStats().rtpPacketsReceived());
+
+        again.close(); // closed directly: no listener call, yet the SSRC can be piped by another room
+        PipeTransport three = transport("room3", null);
+        produce(three, 1000);
+        deliver(rtp(1000, 2));
+        assertEquals(1, three.pipeStats().rtpPacketsReceived());
         assertEquals(0, one.pipeStats().rtpPacketsReceived());
     }
 

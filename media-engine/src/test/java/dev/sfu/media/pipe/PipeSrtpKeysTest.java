@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.srtp.SrtpProfile;
 import dev.sfu.media.srtp.SrtpSession;
@@ -68,5 +69,14 @@ class PipeSrtpKeysTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PipeSrtpKeys(SrtpProfile.AES128_CM_HMAC_SHA1_80, null, salt, key, salt));
         assertThrows(NullPointerException.class, () -> new PipeSrtpKeys(null, key, salt, key, salt));
+    }
+
+    @Test
+    void keysSurviveAJsonRoundTripAsTheClusterShipsThem() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        PipeSrtpKeys keys = PipeSrtpKeys.generate(SrtpProfile.AEAD_AES_128_GCM).mirrored();
+        String text = json.writeValueAsString(keys);
+        assertTrue(text.contains("\"profile\":\"AEAD_AES_128_GCM\""), text);
+        assertEquals(keys, json.readValue(text, PipeSrtpKeys.class));
     }
 }

@@ -240,13 +240,16 @@ class PipeTransportTest {
     @Test
     void closingThePublishersProducerClosesThePipeAndItsConsumers() throws Exception {
         Room room = pipeRoom("room1", 0x9999_0000L, direct(), null);
+        on(engineA, () -> { room.producerA.pause(); room.producerA.resume(); return null; });
+        assertTrue(events.containsAll(List.of("A pipe consumer pc-room1 producer paused",
+                "A pipe consumer pc-room1 producer resumed")), events::toString);
+
         on(engineA, () -> { room.producerA.close(); return null; });
         assertTrue(events.contains("A pipe consumer pc-room1 closed: producer closed"), events::toString);
         assertTrue(on(engineA, () -> room.pipeA.consumers().isEmpty()));
 
         // The cluster then closes the far side's pipe producer; B's watchers lose their consumer.
         on(engineB, () -> { room.pipeProducer.close(); return null; });
-        assertTrue(events.contains("B pipe producer p-room1 closed"), events::toString);
         assertTrue(events.contains("B consumer c-room1 closed: producer closed"), events::toString);
         assertTrue(on(engineB, () -> room.b.producer("p-room1").isEmpty()));
 
@@ -273,6 +276,11 @@ class PipeTransportTest {
         assertTrue(events.contains("A pipe consumer pc-room1 closed: producer closed"), events::toString);
         assertTrue(events.contains("A pipe transport pipe-room1 closed: closed"), events::toString);
         assertTrue(on(engineA, () -> engineA.pipeTransport("pipe-room1").isEmpty()));
+
+        on(engineB, () -> { room.b.close(); return null; });
+        assertTrue(events.contains("B pipe producer p-room1 closed"), events::toString);
+        assertTrue(events.contains("B consumer c-room1 closed: producer closed"), events::toString);
+        assertTrue(events.contains("B pipe transport pipe-room1 closed: closed"), events::toString);
     }
 
     // --- a room piped from A to B ---------------------------------------------------------------------------------
@@ -376,6 +384,16 @@ class PipeTransportTest {
             @Override
             public void onTransportClosed(PipeTransport t, String reason) {
                 events.add(member + " pipe transport " + t.id() + " closed: " + reason);
+            }
+
+            @Override
+            public void onPipeConsumerProducerPaused(PipeTransport t, Consumer c) {
+                events.add(member + " pipe consumer " + c.id() + " producer paused");
+            }
+
+            @Override
+            public void onPipeConsumerProducerResumed(PipeTransport t, Consumer c) {
+                events.add(member + " pipe consumer " + c.id() + " producer resumed");
             }
         };
     }

@@ -185,10 +185,13 @@ final class LocalPipes {
 
     /** Closes a piped-in producer for {@code reason}; false when there is none. */
     boolean closeIncoming(String producerId, String reason) {
-        Optional<Producer> producer = incoming(producerId);
-        if (producer.isEmpty()) return false;
-        closeReasons.put(producerId, reason);
-        producer.get().close();
+        Incoming in = incomingByProducer.remove(producerId);
+        if (in == null) return false;
+        Producer producer = in.producers.remove(producerId);
+        if (producer == null) return false;
+        producer.close(); // closing it ourselves: the transport does not report it
+        listener.pipeProducerClosed(in.room, producerId, in.home, reason);
+        if (in.producers.isEmpty()) in.transport.close();
         return true;
     }
 

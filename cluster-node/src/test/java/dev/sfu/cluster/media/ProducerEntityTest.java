@@ -6,6 +6,7 @@ import dev.sfu.media.pipe.PipeSrtpKeys;
 import dev.sfu.media.srtp.SrtpProfile;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -109,6 +110,21 @@ class ProducerEntityTest {
         String never = MediaIds.newId("sfu2");
         entity(0, never).tell(new ProducerEntity.Get(lookups.getRef()));
         assertNull(lookups.expectMessageClass(ProducerEntity.Lookup.class, TestCluster.PATIENCE).producer());
+    }
+
+    @Test
+    void pipeMessagesSurviveTheClusterSerializer() {
+        SerializationTestKit serialization = new SerializationTestKit(cluster.member(0).system());
+        String producerId = MediaIds.newId("sfuh");
+        PipeOffer offer = new PipeOffer(producerId, "room-a", "audio", sample(producerId).consumableRtpParameters(),
+                true, MediaIds.newId("sfuh"), "sfuh", "127.0.0.1:40008",
+                PipeSrtpKeys.generate(SrtpProfile.AES128_CM_HMAC_SHA1_80));
+        serialization.verifySerialization(new MediaNode.PipeOffered(producerId, offer, homeRef, null), true);
+        serialization.verifySerialization(new MediaNode.PipeOpened(offer, null), true);
+        serialization.verifySerialization(new MediaNode.PipeOffered(producerId, null, null, new Refusal(404, "x")), true);
+        serialization.verifySerialization(new ProducerEntity.RequestPipe("room-a", "sfum", "127.0.0.1:1", homeRef), true);
+        serialization.verifySerialization(new MediaNode.ProducerReport(sample(producerId),
+                List.of(new PipedMember("sfum", homeRef))), true);
     }
 
     @Test

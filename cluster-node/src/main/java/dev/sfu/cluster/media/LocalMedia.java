@@ -17,6 +17,7 @@ import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.StreamInfo;
 import dev.sfu.signaling.api.Responses.TransportCreated;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,12 +39,19 @@ final class LocalMedia {
         void producerClosed(String room, String producerId);
 
         void consumerClosed(String room, String consumerId, String producerId, String reason);
+
+        /** A producer piped in from {@code home} closed here (see {@link LocalPipes} for the reasons). */
+        void pipeProducerClosed(String room, String producerId, String home, String reason);
+
+        /** This member stopped sending its producer to {@code member}. */
+        void pipeConsumerClosed(String room, String producerId, String member);
     }
 
     private record TransportEntry(String room, String direction, WebRtcTransport transport) {
     }
 
-    private record ProducerEntry(String room, String transportId, Producer producer) {
+    /** {@code transportId} is the pipe transport's for a producer piped in from another member. */
+    private record ProducerEntry(String room, String transportId, Producer producer, boolean piped) {
     }
 
     private record ConsumerEntry(String room, String transportId, Consumer consumer) {
@@ -60,12 +68,27 @@ final class LocalMedia {
     private final Map<String, TransportEntry> transports = new LinkedHashMap<>();
     private final Map<String, ProducerEntry> producers = new LinkedHashMap<>();
     private final Map<String, ConsumerEntry> consumers = new LinkedHashMap<>();
+    private final LocalPipes pipes;
 
-    LocalMedia(MediaEngine engine, String nodeId, Listener listener, MediaLoad load) {
+    LocalMedia(MediaEngine engine, String nodeId, Listener listener, MediaLoad load, PipeSettings pipeSettings) {
         this.engine = engine;
         this.nodeId = nodeId;
         this.listener = listener;
         this.load = load;
+        this.pipes = new LocalPipes(engine, nodeId, pipeSettings.srtpProfile(), pipeSettings.mediaAddress(),
+                new LocalPipes.Listener() {
+                    @Override
+                    public void pipeConsumerClosed(String room, String producerId, String member) {
+                        listener.pipeConsumerClosed(room, producerId, member);
+                    }
+
+                    @Override
+                    public void pipeProducerClosed(String room, String producerId, String home, String reason) {
+                        if (producers.remove(producerId) != null) {
+                            listener.pipeProducerClosed(room, producerId, home, reason);
+                        }
+                    }
+                });
     }
 
     /** The room of a transport, producer or consumer of this member; 404 when the id is unknown here. */
@@ -103,9 +126,77 @@ final class LocalMedia {
         TransportEntry entry = transport(transportId);
         requireDirection(entry, transportId, "send", "produce");
         Producer producer = entry.transport().produce(producerId, kind, rtpParameters, new ProducerListener(entry.room()));
-        producers.put(producerId, new ProducerEntry(entry.room(), transportId, producer));
+        producers.put(producerId, new ProducerEntry(entry.room(), transportId, producer, false));
         return new ProducerRecord(producerId, nodeId, entry.room(), kind.wireName(),
                 producer.consumableRtpParameters(), producer.paused(), List.of());
+    }
+
+    /** The room of a recv transport (the check before piping a producer in for it). */
+    String recvTransportRoom(String transportId) {
+        TransportEntry entry = transport(transportId);
+        requireDirection(entry, transportId, "recv", "consume");
+        return entry.room();
+    }
+
+    /** What the cluster knows about one of this member's own producers, or null when it has none of that id. */
+    ProducerRecord producerRecord(String producerId) {
+        ProducerEntry entry = producers.get(producerId);
+        if (entry == null || entry.piped()) return null;
+        Producer p = entry.producer();
+        return new ProducerRecord(producerId, nodeId, entry.room(), p.kind().wireName(), p.consumableRtpParameters(),
+                p.paused(), pipes.pipedTo(producerId));
+    }
+
+    // ---- pipes: this member as the home of a producer
+
+    /** Pipes one of this member's producers to {@code member}, whose media arrives from {@code remote}. */
+    PipeOffer openPipeOut(String producerId, String member, String remoteMediaAddress) {
+        InetSocketAddress remote = LocalPipes.address(remoteMediaAddress);
+        ProducerEntry entry = producers.get(producerId);
+        if (entry == null || entry.piped()) {
+            throw ApiException.notFound("unknown producer id '" + producerId + "'");
+        }
+        return pipes.openOutgoing(router(entry.room()), entry.room(), entry.producer(), member, remote);
+    }
+
+    void closePipeOut(String producerId, String member) {
+        pipes.closeOutgoing(producerId, member);
+    }
+
+    void closePipesTo(String member) {
+        pipes.closeAllTo(member);
+    }
+
+    // ---- pipes: this member receiving another member's producer
+
+    /** Creates the pipe producer an offer describes (or finds it); local consumers then consume it. */
+    void openPipeIn(PipeOffer offer) {
+        if (producers.containsKey(offer.producerId()) && !pipes.isIncoming(offer.producerId())) {
+            throw ApiException.conflict("producer '" + offer.producerId() + "' is this member's own");
+        }
+        Producer producer = pipes.openIncoming(router(offer.room()), offer);
+        producers.putIfAbsent(producer.id(), new ProducerEntry(offer.room(), offer.transportId(), producer, true));
+    }
+
+    /** Closes a piped-in producer when nothing here consumes it; true when it did. */
+    boolean releasePipeInIfUnused(String producerId) {
+        boolean consumed = consumers.values().stream().anyMatch(c -> c.consumer().producerId().equals(producerId));
+        return !consumed && pipes.closeIncoming(producerId, LocalPipes.REASON_RELEASED);
+    }
+
+    void setPipeInPaused(String producerId, boolean paused) {
+        pipes.incoming(producerId).ifPresent(p -> {
+            if (paused) p.pause();
+            else p.resume();
+        });
+    }
+
+    void closePipeIn(String producerId) {
+        pipes.closeIncoming(producerId, LocalPipes.REASON_PRODUCER_CLOSED);
+    }
+
+    void closePipesFrom(String home) {
+        pipes.closeAllFrom(home, LocalPipes.REASON_HOME_GONE);
     }
 
     /** Consumes a producer of this member's router for the transport's room; the consumer starts paused. */
@@ -180,19 +271,35 @@ final class LocalMedia {
         return list;
     }
 
-    /** This member's producers in {@code room} (null: all rooms), with how many local consumers each has. */
+    /** This member's own producers in {@code room} (null: all rooms), with their local consumer counts. */
     List<StreamInfo> streams(String room) {
-        Map<String, Integer> consumerCounts = new HashMap<>();
-        consumers.values().forEach(c -> consumerCounts.merge(c.consumer().producerId(), 1, Integer::sum));
+        Map<String, Integer> consumerCounts = consumerCounts();
         List<StreamInfo> list = new ArrayList<>();
         producers.forEach((id, entry) -> {
-            if (room != null && !room.equals(entry.room())) return;
+            if (entry.piped() || (room != null && !room.equals(entry.room()))) return;
             Producer p = entry.producer();
-            // TODO(issue 5): pipedTo lists the members this producer is piped to.
-            list.add(new StreamInfo(id, entry.room(), p.kind().wireName(), nodeId, List.of(), p.paused(),
+            list.add(new StreamInfo(id, entry.room(), p.kind().wireName(), nodeId, pipes.pipedTo(id), p.paused(),
                     consumerCounts.getOrDefault(id, 0)));
         });
         return list;
+    }
+
+    /** How many consumers here consume each producer piped in from another member (room null: all rooms). */
+    Map<String, Integer> pipedInConsumers(String room) {
+        Map<String, Integer> consumerCounts = consumerCounts();
+        Map<String, Integer> counts = new HashMap<>();
+        producers.forEach((id, entry) -> {
+            if (entry.piped() && (room == null || room.equals(entry.room()))) {
+                counts.put(id, consumerCounts.getOrDefault(id, 0));
+            }
+        });
+        return counts;
+    }
+
+    private Map<String, Integer> consumerCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        consumers.values().forEach(c -> counts.merge(c.consumer().producerId(), 1, Integer::sum));
+        return counts;
     }
 
     /** The engine's counters and every transport's, producer's and consumer's stats, as a JSON-ready tree. */
@@ -220,6 +327,7 @@ final class LocalMedia {
         tree.put("rooms", routersByRoom.size());
         tree.put("engine", engine.stats());
         tree.put("transports", transportStats);
+        tree.put("pipes", pipes.stats());
         return tree;
     }
 
@@ -266,7 +374,7 @@ final class LocalMedia {
 
     private ProducerEntry producer(String producerId) {
         ProducerEntry entry = producers.get(producerId);
-        if (entry == null) throw ApiException.notFound("unknown producer id '" + producerId + "'");
+        if (entry == null || entry.piped()) throw ApiException.notFound("unknown producer id '" + producerId + "'");
         return entry;
     }
 

@@ -22,6 +22,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -32,8 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,6 +51,11 @@ import java.util.function.Function;
  *
  * <p>Engine work is submitted to the media thread and its result piped back to this actor, which replies and then
  * does the cluster side: registers producers with their {@link ProducerEntity} and publishes events.
+ *
+ * <p>Pipes (docs/ARCHITECTURE.md, "Pipes"): a consume of another member's producer pipes a copy of it in through
+ * the producer's entity ({@link IncomingPipe} queues the requests meanwhile) and consumes the copy; an unused copy
+ * is released after {@code sfu.pipe.release-grace}. As a home, the MediaNode opens pipes the entities ask for and
+ * reports its producers to an entity that lost its state. It death-watches the MediaNodes it pipes to and from.
  */
 public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 
@@ -116,6 +126,34 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record GetStats(ActorRef<StatsReply> replyTo) implements Command {
     }
 
+    // ---- pipes, from a ProducerEntity to the producer's home
+
+    /** Pipe the producer to {@code member}, whose pipes arrive from {@code mediaAddress} ("ip:port"). */
+    public record OpenPipe(String producerId, String member, String mediaAddress,
+                           ActorRef<Command> memberMediaNode, ActorRef<PipeOpened> replyTo) implements Command {
+    }
+
+    /** {@code member} no longer wants the producer (idempotent). */
+    public record ClosePipe(String producerId, String member) implements Command {
+    }
+
+    /** An entity that lost its state asks the home for it. */
+    public record ReportProducer(String producerId, ActorRef<ProducerReport> replyTo) implements Command {
+    }
+
+    // ---- pipes, from a ProducerEntity to a member holding (or wanting) a copy
+
+    /** The answer to the entity's {@code RequestPipe}: the offer (with the home's MediaNode) or the refusal. */
+    public record PipeOffered(String producerId, PipeOffer offer, ActorRef<Command> home, Refusal refusal)
+            implements Command {
+    }
+
+    public record SetPipeProducerPaused(String producerId, boolean paused) implements Command {
+    }
+
+    public record ClosePipeProducer(String producerId) implements Command {
+    }
+
     /** Time to refresh the load the node registry reads. */
     private enum UpdateLoad implements Command { INSTANCE }
 
@@ -130,6 +168,22 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     }
 
     private record ConsumerGone(String room, String consumerId, String producerId, String reason) implements Command {
+    }
+
+    private record PipeProducerGone(String room, String producerId, String home, String reason) implements Command {
+    }
+
+    private record PipeConsumerGone(String room, String producerId, String member) implements Command {
+    }
+
+    private record PipeRequestTimedOut(String producerId, long attempt) implements Command {
+    }
+
+    private record ReleaseIfUnused(String producerId) implements Command {
+    }
+
+    /** The MediaNode of member {@code nodeId} stopped: that member left the cluster. */
+    private record MemberGone(String nodeId) implements Command {
     }
 
     // ---- replies: a value or the refusal; exceptions do not cross the cluster
@@ -157,7 +211,16 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record ConnectionsReply(List<ConnectionInfo> connections) implements CborSerializable {
     }
 
-    public record StreamsReply(List<StreamInfo> streams) implements CborSerializable {
+    /** This member's own streams, and how many consumers here consume each stream piped in from elsewhere. */
+    public record StreamsReply(List<StreamInfo> streams, Map<String, Integer> pipedInConsumers)
+            implements CborSerializable {
+    }
+
+    public record PipeOpened(PipeOffer offer, Refusal refusal) implements Reply {
+    }
+
+    /** {@code producer} is null when the home has no producer of that id. */
+    public record ProducerReport(ProducerRecord producer, List<PipedMember> pipedTo) implements CborSerializable {
     }
 
     /** Local only: the stats tree holds the engine's own stats objects. */
@@ -169,11 +232,11 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 
     public static Behavior<Command> create(String nodeId, MediaEngine engine,
                                            ActorRef<Topic.Command<SfuEventTopic.Published>> events,
-                                           ProducerLocator producers, MediaLoad load) {
+                                           MediaLoad load, PipeSettings pipeSettings) {
         // Resume on an unexpected failure: restarting would forget this member's media objects.
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(timers -> {
                     timers.startTimerAtFixedRate(UpdateLoad.INSTANCE, LOAD_INTERVAL);
-                    return new MediaNode(context, nodeId, engine, events, producers, load);
+                    return new MediaNode(context, timers, nodeId, engine, events, load, pipeSettings);
                 })))
                 .onFailure(SupervisorStrategy.resume());
     }
@@ -182,19 +245,28 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private final String nodeId;
     private final MediaEngine engine;
     private final ActorRef<Topic.Command<SfuEventTopic.Published>> events;
-    private final ProducerLocator producers;
+    private final PipeSettings pipeSettings;
+    private final TimerScheduler<Command> timers;
     // owned by this; touched only on the media thread
     private final LocalMedia media;
+    // owned by this; actor state
     private final ClusterSharding sharding;
+    /** This member's producers piped elsewhere: producer id → member → that member's MediaNode. */
+    private final Map<String, Map<String, ActorRef<Command>>> pipesOut = new HashMap<>();
+    /** Other members' producers piped in here (or being piped in), by producer id. */
+    private final Map<String, IncomingPipe> pipesIn = new HashMap<>();
+    /** Other members' MediaNodes watched so that pipes to and from a member that left are closed. */
+    private final Set<ActorRef<Command>> watched = new HashSet<>();
 
-    private MediaNode(ActorContext<Command> context, String nodeId, MediaEngine engine,
-                      ActorRef<Topic.Command<SfuEventTopic.Published>> events, ProducerLocator producers,
-                      MediaLoad load) {
+    private MediaNode(ActorContext<Command> context, TimerScheduler<Command> timers, String nodeId, MediaEngine engine,
+                      ActorRef<Topic.Command<SfuEventTopic.Published>> events,
+                      MediaLoad load, PipeSettings pipeSettings) {
         super(context);
         this.nodeId = MediaIds.requireValidNodeId(nodeId);
         this.engine = engine;
         this.events = events;
-        this.producers = producers;
+        this.pipeSettings = pipeSettings;
+        this.timers = timers;
         this.sharding = ClusterSharding.get(context.getSystem());
         ActorRef<Command> self = context.getSelf();
         this.media = new LocalMedia(engine, nodeId, new LocalMedia.Listener() {
@@ -212,7 +284,17 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
             public void consumerClosed(String room, String consumerId, String producerId, String reason) {
                 self.tell(new ConsumerGone(room, consumerId, producerId, reason));
             }
-        }, load);
+
+            @Override
+            public void pipeProducerClosed(String room, String producerId, String home, String reason) {
+                self.tell(new PipeProducerGone(room, producerId, home, reason));
+            }
+
+            @Override
+            public void pipeConsumerClosed(String room, String producerId, String member) {
+                self.tell(new PipeConsumerGone(room, producerId, member));
+            }
+        }, load, pipeSettings);
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
     }
 
@@ -236,6 +318,17 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 .onMessage(TransportGone.class, this::onTransportGone)
                 .onMessage(ProducerGone.class, this::onProducerGone)
                 .onMessage(ConsumerGone.class, this::onConsumerGone)
+                .onMessage(OpenPipe.class, this::onOpenPipe)
+                .onMessage(ClosePipe.class, this::onClosePipe)
+                .onMessage(ReportProducer.class, this::onReportProducer)
+                .onMessage(PipeOffered.class, this::onPipeOffered)
+                .onMessage(SetPipeProducerPaused.class, this::onSetPipeProducerPaused)
+                .onMessage(ClosePipeProducer.class, this::onClosePipeProducer)
+                .onMessage(PipeProducerGone.class, this::onPipeProducerGone)
+                .onMessage(PipeConsumerGone.class, this::onPipeConsumerGone)
+                .onMessage(PipeRequestTimedOut.class, this::onPipeRequestTimedOut)
+                .onMessage(ReleaseIfUnused.class, this::onReleaseIfUnused)
+                .onMessage(MemberGone.class, this::onMemberGone)
                 .build();
     }
 
@@ -293,7 +386,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 request.replyTo().tell(new ProducerReply(null, refusal(failure, "produce")));
                 return;
             }
-            producerEntity(producerId).tell(new ProducerEntity.Register(record, getContext().getSystem().ignoreRef()));
+            producerEntity(producerId).tell(new ProducerEntity.Register(record, getContext().getSelf(), List.of(),
+                    getContext().getSystem().ignoreRef()));
             request.replyTo().tell(new ProducerReply(new ProducerCreated(producerId, nodeId), null));
             publish("newProducer", record.room(), Map.of("producerId", producerId, "kind", record.kind(),
                     "transportId", request.transportId(), "paused", record.paused()));
@@ -318,29 +412,40 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
             consumeFromAnotherMember(request, producerHome);
             return this;
         }
+        consumeHere(request);
+        return this;
+    }
+
+    /** Consumes a producer this member holds: its own, or a copy piped in from its home. */
+    private void consumeHere(Consume request) {
         String consumerId = MediaIds.newId(nodeId);
         onMediaThread(() -> media.consume(consumerId, request.transportId(), request.producerId(),
                         request.rtpCapabilities()), request.replyTo(),
                 created -> new ConsumerReply(created, null), refusal -> new ConsumerReply(null, refusal));
-        return this;
     }
 
     /**
-     * The producer lives on another member. TODO(issue 5): pipe it from its home member into this member's router
-     * (the home's MediaNode creates a pipe transport, the ProducerEntity records the pipe), then consume locally.
+     * The producer lives on another member: consume its copy here, piping it in first when there is none. Requests
+     * that arrive while the pipe is being set up wait for it, so concurrent consumers share one pipe.
      */
     private void consumeFromAnotherMember(Consume request, String producerHome) {
-        getContext().pipeToSelf(producers.locate(request.producerId()), (found, failure) -> new WorkDone(() -> {
-            Refusal refusal;
+        CompletionStage<String> room = submit(() -> media.recvTransportRoom(request.transportId()));
+        getContext().pipeToSelf(room, (transportRoom, failure) -> new WorkDone(() -> {
             if (failure != null) {
-                refusal = new Refusal(503, "could not locate producer '" + request.producerId() + "': " + failure);
-            } else if (found.isEmpty()) {
-                refusal = new Refusal(404, "unknown producer id '" + request.producerId() + "'");
-            } else {
-                refusal = new Refusal(501, "cross-member consume not available yet (producer '"
-                        + request.producerId() + "' lives on '" + producerHome + "', the transport on '" + nodeId + "')");
+                request.replyTo().tell(new ConsumerReply(null, refusal(failure, "consume")));
+                return;
             }
-            request.replyTo().tell(new ConsumerReply(null, refusal));
+            IncomingPipe pipe = pipesIn.get(request.producerId());
+            if (pipe != null && pipe.state() == IncomingPipe.State.READY) {
+                consumeHere(request);
+                return;
+            }
+            if (pipe == null) {
+                pipe = new IncomingPipe(request.producerId(), producerHome, transportRoom);
+                pipesIn.put(pipe.producerId(), pipe);
+                requestPipe(pipe);
+            }
+            pipe.await(request);
         }));
     }
 
@@ -385,8 +490,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     }
 
     private Behavior<Command> onListStreams(ListStreams request) {
-        onMediaThread(() -> media.streams(request.room()), request.replyTo(), StreamsReply::new,
-                refusal -> new StreamsReply(List.of()));
+        onMediaThread(() -> new StreamsReply(media.streams(request.room()), media.pipedInConsumers(request.room())),
+                request.replyTo(), reply -> reply, refusal -> new StreamsReply(List.of(), Map.of()));
         return this;
     }
 
@@ -419,7 +524,9 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     }
 
     private Behavior<Command> onProducerGone(ProducerGone gone) {
-        producerEntity(gone.producerId()).tell(new ProducerEntity.Close(getContext().getSystem().ignoreRef()));
+        List<PipedMember> pipedTo = pipedMembers(gone.producerId());
+        pipesOut.remove(gone.producerId());
+        producerEntity(gone.producerId()).tell(new ProducerEntity.Close(pipedTo, getContext().getSystem().ignoreRef()));
         publish("producerClosed", gone.room(), Map.of("producerId", gone.producerId()));
         return this;
     }
@@ -427,7 +534,207 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onConsumerGone(ConsumerGone gone) {
         publish("consumerClosed", gone.room(), Map.of("consumerId", gone.consumerId(),
                 "producerId", gone.producerId(), "reason", gone.reason()));
+        IncomingPipe pipe = pipesIn.get(gone.producerId());
+        if (pipe != null && pipe.state() == IncomingPipe.State.READY) scheduleRelease(gone.producerId());
         return this;
+    }
+
+    // ---- pipes: this member as the home of a producer
+
+    private Behavior<Command> onOpenPipe(OpenPipe open) {
+        onMediaThread(() -> media.openPipeOut(open.producerId(), open.member(), open.mediaAddress()), open.replyTo(),
+                offer -> {
+                    pipesOut.computeIfAbsent(open.producerId(), id -> new HashMap<>())
+                            .put(open.member(), open.memberMediaNode());
+                    watch(open.memberMediaNode());
+                    return new PipeOpened(offer, null);
+                }, refusal -> new PipeOpened(null, refusal));
+        return this;
+    }
+
+    private Behavior<Command> onClosePipe(ClosePipe close) {
+        forgetPipeOut(close.producerId(), close.member());
+        runOnMediaThread("close pipe", () -> media.closePipeOut(close.producerId(), close.member()));
+        return this;
+    }
+
+    private Behavior<Command> onPipeConsumerGone(PipeConsumerGone gone) {
+        forgetPipeOut(gone.producerId(), gone.member());
+        return this;
+    }
+
+    private Behavior<Command> onReportProducer(ReportProducer report) {
+        onMediaThread(() -> media.producerRecord(report.producerId()), report.replyTo(),
+                record -> new ProducerReport(record, record == null ? List.of() : pipedMembers(report.producerId())),
+                refusal -> new ProducerReport(null, List.of()));
+        return this;
+    }
+
+    // ---- pipes: this member receiving another member's producer
+
+    private void requestPipe(IncomingPipe pipe) {
+        pipe.requested();
+        producerEntity(pipe.producerId()).tell(new ProducerEntity.RequestPipe(pipe.room(), nodeId,
+                pipeSettings.mediaAddress(), getContext().getSelf()));
+        // two asks deep: the entity may first rebuild its state from the home, then asks the home to open the pipe
+        timers.startSingleTimer("pipe-request:" + pipe.producerId(),
+                new PipeRequestTimedOut(pipe.producerId(), pipe.attempt()), pipeRequestTimeout());
+    }
+
+    private Behavior<Command> onPipeOffered(PipeOffered offered) {
+        String producerId = offered.producerId();
+        IncomingPipe pipe = pipesIn.get(producerId);
+        if (pipe == null || pipe.state() != IncomingPipe.State.REQUESTED) {
+            // an offer nobody waits for any more (its request timed out): let the home stop sending it
+            if (pipe == null && offered.offer() != null) {
+                producerEntity(producerId).tell(new ProducerEntity.PipeReleased(nodeId));
+            }
+            return this;
+        }
+        timers.cancel("pipe-request:" + producerId);
+        if (offered.offer() == null) {
+            pipesIn.remove(producerId);
+            pipe.refuseAll(offered.refusal());
+            return this;
+        }
+        watch(offered.home());
+        pipe.moveTo(IncomingPipe.State.OPENING);
+        CompletionStage<Boolean> work = submit(() -> {
+            media.openPipeIn(offered.offer());
+            return true;
+        });
+        getContext().pipeToSelf(work, (ok, failure) -> new WorkDone(() -> {
+            if (pipesIn.get(producerId) != pipe) return; // closed meanwhile; its waiters were answered then
+            if (failure != null) {
+                pipesIn.remove(producerId);
+                pipe.refuseAll(refusal(failure, "pipe in"));
+                producerEntity(producerId).tell(new ProducerEntity.PipeReleased(nodeId));
+                return;
+            }
+            LOG.info("{}: producer {} piped in from {}", nodeId, producerId, pipe.home());
+            pipe.moveTo(IncomingPipe.State.READY);
+            pipe.takeWaiting().forEach(this::consumeHere);
+            scheduleRelease(producerId); // in case none of them became a consumer
+        }));
+        return this;
+    }
+
+    private Behavior<Command> onPipeRequestTimedOut(PipeRequestTimedOut timedOut) {
+        IncomingPipe pipe = pipesIn.get(timedOut.producerId());
+        if (pipe == null || pipe.state() != IncomingPipe.State.REQUESTED || pipe.attempt() != timedOut.attempt()) {
+            return this;
+        }
+        pipesIn.remove(timedOut.producerId());
+        pipe.refuseAll(new Refusal(503, "no pipe offer for producer '" + timedOut.producerId() + "' within "
+                + pipeRequestTimeout()));
+        return this;
+    }
+
+    private Behavior<Command> onSetPipeProducerPaused(SetPipeProducerPaused set) {
+        runOnMediaThread("pause pipe producer", () -> media.setPipeInPaused(set.producerId(), set.paused()));
+        return this;
+    }
+
+    private Behavior<Command> onClosePipeProducer(ClosePipeProducer close) {
+        runOnMediaThread("close pipe producer", () -> media.closePipeIn(close.producerId()));
+        return this;
+    }
+
+    private Duration pipeRequestTimeout() {
+        return pipeSettings.askTimeout().multipliedBy(2);
+    }
+
+    private void scheduleRelease(String producerId) {
+        timers.startSingleTimer("pipe-release:" + producerId, new ReleaseIfUnused(producerId),
+                pipeSettings.releaseGrace());
+    }
+
+    private Behavior<Command> onReleaseIfUnused(ReleaseIfUnused release) {
+        String producerId = release.producerId();
+        IncomingPipe pipe = pipesIn.get(producerId);
+        if (pipe == null || pipe.state() != IncomingPipe.State.READY) return this;
+        pipe.moveTo(IncomingPipe.State.RELEASING);
+        CompletionStage<Boolean> work = submit(() -> media.releasePipeInIfUnused(producerId));
+        getContext().pipeToSelf(work, (released, failure) -> new WorkDone(() -> {
+            // when released, PipeProducerGone (told first) has already dealt with it
+            if (pipesIn.get(producerId) == pipe && pipe.state() == IncomingPipe.State.RELEASING) {
+                pipe.moveTo(IncomingPipe.State.READY);
+                pipe.takeWaiting().forEach(this::consumeHere);
+            }
+        }));
+        return this;
+    }
+
+    private Behavior<Command> onPipeProducerGone(PipeProducerGone gone) {
+        String producerId = gone.producerId();
+        IncomingPipe pipe = pipesIn.remove(producerId);
+        timers.cancel("pipe-release:" + producerId);
+        LOG.info("{}: pipe producer {} from {} closed ({})", nodeId, producerId, gone.home(), gone.reason());
+        switch (gone.reason()) {
+            case LocalPipes.REASON_RELEASED, LocalPipes.REASON_TRANSPORT_CLOSED ->
+                    producerEntity(producerId).tell(new ProducerEntity.PipeReleased(nodeId));
+            case LocalPipes.REASON_HOME_GONE -> publish("producerClosed", gone.room(),
+                    Map.of("producerId", producerId, "reason", "home member '" + gone.home() + "' is gone"));
+            default -> {
+            }
+        }
+        if (pipe == null) return this;
+        if (gone.reason().equals(LocalPipes.REASON_RELEASED) && pipe.state() == IncomingPipe.State.RELEASING) {
+            // consumers that asked while it was being released get a new pipe
+            List<Consume> waiting = pipe.takeWaiting();
+            if (!waiting.isEmpty()) {
+                IncomingPipe again = new IncomingPipe(producerId, pipe.home(), pipe.room());
+                pipesIn.put(producerId, again);
+                requestPipe(again);
+                waiting.forEach(again::await);
+            }
+        } else {
+            pipe.refuseAll(new Refusal(404, "producer '" + producerId + "' closed (" + gone.reason() + ")"));
+        }
+        return this;
+    }
+
+    // ---- members that left
+
+    private void watch(ActorRef<Command> mediaNode) {
+        if (mediaNode == null || mediaNode.equals(getContext().getSelf()) || !watched.add(mediaNode)) return;
+        String member = nodeIdOf(mediaNode);
+        if (member != null) getContext().watchWith(mediaNode, new MemberGone(member));
+    }
+
+    private Behavior<Command> onMemberGone(MemberGone gone) {
+        String member = gone.nodeId();
+        LOG.info("{}: member {} is gone; closing the pipes to and from it", nodeId, member);
+        watched.removeIf(ref -> member.equals(nodeIdOf(ref)));
+        pipesOut.forEach((producerId, members) -> {
+            if (members.remove(member) != null) {
+                producerEntity(producerId).tell(new ProducerEntity.PipeReleased(member));
+            }
+        });
+        pipesIn.values().removeIf(pipe -> {
+            boolean waitingForIt = pipe.home().equals(member) && pipe.state() == IncomingPipe.State.REQUESTED;
+            if (waitingForIt) pipe.refuseAll(new Refusal(404, "the home member '" + member + "' of producer '"
+                    + pipe.producerId() + "' is gone"));
+            return waitingForIt;
+        });
+        runOnMediaThread("close pipes of a member that left", () -> {
+            media.closePipesTo(member);
+            media.closePipesFrom(member);
+        });
+        return this;
+    }
+
+    private void forgetPipeOut(String producerId, String member) {
+        Map<String, ActorRef<Command>> members = pipesOut.get(producerId);
+        if (members == null) return;
+        members.remove(member);
+        if (members.isEmpty()) pipesOut.remove(producerId);
+    }
+
+    private List<PipedMember> pipedMembers(String producerId) {
+        List<PipedMember> list = new ArrayList<>();
+        pipesOut.getOrDefault(producerId, Map.of()).forEach((member, ref) -> list.add(new PipedMember(member, ref)));
+        return list;
     }
 
     // ---- helpers
@@ -441,6 +748,16 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
         CompletionStage<T> future = submit(work);
         getContext().pipeToSelf(future, (value, failure) -> new WorkDone(() ->
                 replyTo.tell(failure == null ? ok.apply(value) : refused.apply(refusal(failure, "request")))));
+    }
+
+    /** Runs {@code work} on the media thread, only logging a failure. */
+    private void runOnMediaThread(String what, Runnable work) {
+        submit(() -> {
+            work.run();
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) LOG.warn("{} failed on {}: {}", what, nodeId, failure.toString());
+        });
     }
 
     /** Runs {@code work} on the media thread; an engine that refuses the task yields a failed stage, not a crash. */

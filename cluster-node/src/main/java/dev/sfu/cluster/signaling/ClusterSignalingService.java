@@ -5,7 +5,7 @@ import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.media.MediaNode;
 import dev.sfu.cluster.media.MediaNodeDirectory;
 import dev.sfu.cluster.media.ProducerEntity;
-import dev.sfu.cluster.media.ShardedProducerLocator;
+import dev.sfu.cluster.media.PipeSettings;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.cluster.placement.ClusterMembership;
@@ -56,6 +56,8 @@ public final class ClusterSignalingService implements SignalingService {
 
     /** Config path of the timeout of every ask. */
     public static final String ASK_TIMEOUT_PATH = "sfu.ask-timeout";
+    /** Config path of the IP other members send this member's pipes to (with the engine's port). */
+    public static final String ANNOUNCED_IP_PATH = "sfu.media.announced-ip";
 
     private final ActorSystem<?> system;
     private final String nodeId;
@@ -89,12 +91,12 @@ public final class ClusterSignalingService implements SignalingService {
      */
     public static ClusterSignalingService start(Spawner spawner, ActorSystem<?> system, String nodeId,
                                                 MediaEngine engine, MediaLoad load, MemberView members) {
-        Duration askTimeout = system.settings().config().getDuration(ASK_TIMEOUT_PATH);
         ActorRef<Topic.Command<SfuEventTopic.Published>> events =
                 spawner.spawn(SfuEventTopic.create(), SfuEventTopic.NAME);
         ProducerEntity.init(system);
-        ActorRef<MediaNode.Command> mediaNode = spawner.spawn(
-                MediaNode.create(nodeId, engine, events, new ShardedProducerLocator(system, askTimeout), load),
+        String mediaAddress = system.settings().config().getString(ANNOUNCED_IP_PATH) + ":" + engine.localAddress().getPort();
+        PipeSettings pipes = PipeSettings.from(system.settings().config(), mediaAddress);
+        ActorRef<MediaNode.Command> mediaNode = spawner.spawn(MediaNode.create(nodeId, engine, events, load, pipes),
                 MediaNode.actorName(nodeId));
         ActorRef<MediaNodeDirectory.Command> directory =
                 spawner.spawn(MediaNodeDirectory.create(), "media-node-directory");
@@ -217,11 +219,26 @@ public final class ClusterSignalingService implements SignalingService {
 
     /**
      * Asks every member for its producers and merges. Querying the owners (rather than keeping a replicated map)
-     * means a listing is never stale: a member that left takes its producers with it, and counts are live.
+     * means a listing is never stale: a member that left takes its producers with it, and counts are live. A
+     * stream's consumers are counted on every member: at its home and wherever it is piped to.
      */
     @Override
     public CompletionStage<List<StreamInfo>> streams(String room) {
-        return askEveryMember(replyTo -> new MediaNode.ListStreams(room, replyTo), MediaNode.StreamsReply::streams);
+        return askEveryMember(replyTo -> new MediaNode.ListStreams(room, replyTo), (MediaNode.StreamsReply reply) -> List.of(reply))
+                .thenApply(ClusterSignalingService::mergeStreams);
+    }
+
+    private static List<StreamInfo> mergeStreams(List<MediaNode.StreamsReply> replies) {
+        Map<String, Integer> pipedInConsumers = new HashMap<>();
+        replies.forEach(reply -> reply.pipedInConsumers().forEach((id, n) -> pipedInConsumers.merge(id, n, Integer::sum)));
+        List<StreamInfo> merged = new ArrayList<>();
+        for (MediaNode.StreamsReply reply : replies) {
+            for (StreamInfo s : reply.streams()) {
+                merged.add(new StreamInfo(s.producerId(), s.room(), s.kind(), s.node(), s.pipedTo(), s.paused(),
+                        s.consumers() + pipedInConsumers.getOrDefault(s.producerId(), 0)));
+            }
+        }
+        return merged;
     }
 
     @Override

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,8 +37,8 @@ class MediaNodeDirectoryTest {
         MediaEngine engine = MediaEngine.start(MediaEngineConfig.of("127.0.0.1", 0, "127.0.0.1"));
         engines.add(engine);
         var topic = member.spawn(SfuEventTopic.create());
-        ProducerLocator nowhere = producerId -> CompletableFuture.completedFuture(Optional.empty());
-        return member.spawn(MediaNode.create(nodeId, engine, topic, nowhere, new MediaLoad()), MediaNode.actorName(nodeId));
+        return member.spawn(MediaNode.create(nodeId, engine, topic, new MediaLoad(), TestPipes.settings(engine)),
+                MediaNode.actorName(nodeId));
     }
 
     @AfterAll

@@ -50,7 +50,7 @@ class MediaNodeTest {
         ProducerEntity.init(member.system());
         locator = new ShardedProducerLocator(member.system(), TestCluster.PATIENCE);
         topic = member.spawn(SfuEventTopic.create());
-        mediaNode = member.spawn(MediaNode.create("sfu1", engine, topic, locator, LOAD), MediaNode.actorName("sfu1"));
+        mediaNode = member.spawn(MediaNode.create("sfu1", engine, topic, LOAD, TestPipes.settings(engine)), MediaNode.actorName("sfu1"));
     }
 
     @AfterAll

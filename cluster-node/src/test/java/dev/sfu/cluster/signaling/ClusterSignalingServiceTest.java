@@ -2,8 +2,6 @@ package dev.sfu.cluster.signaling;
 
 import dev.sfu.cluster.media.MediaIds;
 import dev.sfu.cluster.media.MediaLoad;
-import dev.sfu.cluster.media.ProducerEntity;
-import dev.sfu.cluster.media.ProducerRecord;
 import dev.sfu.cluster.testing.TestCluster;
 import dev.sfu.cluster.testing.TestClient;
 import dev.sfu.media.engine.MediaEngine;
@@ -30,10 +28,8 @@ import dev.sfu.signaling.api.ApiException;
 import dev.sfu.signaling.api.NodeInfo;
 import dev.sfu.signaling.api.Requests;
 import dev.sfu.signaling.api.SignalingEvent;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,22 +119,17 @@ class ClusterSignalingServiceTest {
     }
 
     @Test
-    void consumingAProducerOfAnotherMemberIsNotAvailableYetButUnknownOnesAre404() {
-        String transportOnSfu2 = MediaIds.newId("sfu2");
+    void consumingAnUnknownProducerOfAnotherMemberOrOnAnUnknownTransportIs404() {
+        TransportCreated recv = value(sfu2.createTransport(new Requests.CreateTransport("room-unknown", "recv", null, null)));
         String unknownProducer = MediaIds.newId("sfu1");
-        ApiException unknown = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, unknownProducer, deviceCaps())));
+        ApiException unknown = failure(sfu1.consume(new Requests.Consume(recv.id(), unknownProducer, deviceCaps())));
         assertEquals(404, unknown.status());
         assertEquals("unknown producer id '" + unknownProducer + "'", unknown.getMessage());
 
-        String producerOnSfu1 = MediaIds.newId("sfu1");
-        TestProbe<Done> done = cluster.member(0).createTestProbe();
-        ClusterSharding.get(cluster.member(0).system()).entityRefFor(ProducerEntity.TYPE_KEY, producerOnSfu1)
-                .tell(new ProducerEntity.Register(new ProducerRecord(producerOnSfu1, "sfu1", "r", "audio", params(),
-                        false, List.of()), done.getRef()));
-        done.expectMessage(TestCluster.PATIENCE, Done.getInstance());
-        ApiException later = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, producerOnSfu1, deviceCaps())));
-        assertEquals(501, later.status());
-        assertTrue(later.getMessage().startsWith("cross-member consume not available yet"), later.getMessage());
+        String transportOnSfu2 = MediaIds.newId("sfu2");
+        ApiException noTransport = failure(sfu1.consume(new Requests.Consume(transportOnSfu2, unknownProducer, deviceCaps())));
+        assertEquals(404, noTransport.status());
+        assertEquals("unknown transport id '" + transportOnSfu2 + "'", noTransport.getMessage());
     }
 
     @Test
@@ -285,7 +276,7 @@ class ClusterSignalingServiceTest {
     }
 
     /** These tests look at media, not membership: no member list, no node events. */
-    private static final class NoMembers implements MemberView {
+    static final class NoMembers implements MemberView {
         @Override
         public CompletionStage<List<NodeInfo>> nodes() {
             return CompletableFuture.completedFuture(List.of());

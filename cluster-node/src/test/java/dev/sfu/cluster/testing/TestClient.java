@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Java WebRTC client (ICE, DTLS client, SRTP) connected through the signaling API to one server transport, as a
@@ -28,11 +29,13 @@ public final class TestClient implements AutoCloseable {
     private final ExecutorService dtls = Executors.newSingleThreadExecutor();
     private final WebRtcClient client;
     private final List<byte[]> receivedRtp = new CopyOnWriteArrayList<>();
+    private final AtomicLong rtpCount = new AtomicLong();
 
     private TestClient(TransportCreated transport) {
         MediaListener keepRtp = new MediaListener() {
             @Override
             public void onRtp(byte[] rtp) {
+                rtpCount.incrementAndGet();
                 if (receivedRtp.size() < 1000) receivedRtp.add(rtp);
             }
 
@@ -65,6 +68,11 @@ public final class TestClient implements AutoCloseable {
     /** The decrypted RTP packets received so far (the first thousand). */
     public List<byte[]> receivedRtp() {
         return receivedRtp;
+    }
+
+    /** How many RTP packets arrived so far (all of them, not only the first thousand). */
+    public long rtpCount() {
+        return rtpCount.get();
     }
 
     /** A minimal RTP packet: version 2, no extensions, a 20-byte payload. */

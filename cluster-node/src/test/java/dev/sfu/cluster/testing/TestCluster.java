@@ -32,6 +32,8 @@ public final class TestCluster implements AutoCloseable {
             pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
             pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
             sfu.ask-timeout = 10s
+            # a busy two-core machine can take more than the default 10 s to stop a member
+            pekko.actor.testkit.typed.system-shutdown-default = 30s
             """;
 
     private final List<ActorTestKit> members = new ArrayList<>();
@@ -41,8 +43,14 @@ public final class TestCluster implements AutoCloseable {
 
     /** Starts {@code size} members (all sharing one system name, as cluster members must). */
     public static TestCluster start(int size) {
+        return start(size, "");
+    }
+
+    /** Starts {@code size} members with {@code extraConfig} (HOCON) over the test configuration. */
+    public static TestCluster start(int size, String extraConfig) {
         TestCluster cluster = new TestCluster();
-        Config config = ConfigFactory.parseString(CONFIG).withFallback(ConfigFactory.load());
+        Config config = ConfigFactory.parseString(extraConfig)
+                .withFallback(ConfigFactory.parseString(CONFIG)).withFallback(ConfigFactory.load());
         for (int i = 0; i < size; i++) cluster.members.add(ActorTestKit.create("sfu", config));
         Cluster first = Cluster.get(cluster.members.get(0).system());
         for (ActorTestKit member : cluster.members) {
@@ -54,6 +62,14 @@ public final class TestCluster implements AutoCloseable {
 
     public ActorTestKit member(int index) {
         return members.get(index);
+    }
+
+    /** Stops one member (it leaves the cluster through CoordinatedShutdown); close() skips it. */
+    public void stop(int index) {
+        ActorTestKit member = members.get(index);
+        if (member == null) return;
+        members.set(index, null);
+        member.shutdownTestKit();
     }
 
     private void awaitAllUp(ActorTestKit member) {
@@ -69,6 +85,8 @@ public final class TestCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = members.size() - 1; i >= 0; i--) members.get(i).shutdownTestKit();
+        for (int i = members.size() - 1; i >= 0; i--) {
+            if (members.get(i) != null) members.get(i).shutdownTestKit();
+        }
     }
 }

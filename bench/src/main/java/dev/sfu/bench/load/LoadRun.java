@@ -167,6 +167,19 @@ public final class LoadRun {
         return joined;
     }
 
+    private List<String> otherMembers;
+
+    private synchronized List<String> otherMembers(ClientResources resources, String publisherMember) {
+        if (otherMembers == null) {
+            otherMembers = resources.signaling().upMembers(targets.get(0)).stream()
+                    .filter(id -> !id.equals(publisherMember)).toList();
+            if (otherMembers.isEmpty()) {
+                throw new IllegalStateException("placement other: no Up member besides the publisher's " + publisherMember);
+            }
+        }
+        return otherMembers;
+    }
+
     private void join(ClientResources resources, int index, List<String> producerIds, JsonNode caps,
                       List<Subscriber> joined) {
         Publisher home = publishers.get(0);
@@ -179,8 +192,10 @@ public final class LoadRun {
                 node = home.node();
             }
             case OTHER -> {
-                List<String> others = targets.stream().filter(t -> !t.equals(home.url())).toList();
-                url = others.get(index % others.size());
+                // Ask for a member other than the publisher's by name (the request itself may go to any target).
+                List<String> others = otherMembers(resources, home.node());
+                url = targets.get(index % targets.size());
+                node = others.get(index % others.size());
             }
             default -> {
                 url = targets.get(index % targets.size());

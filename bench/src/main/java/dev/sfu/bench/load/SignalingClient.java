@@ -54,6 +54,15 @@ public final class SignalingClient {
         return convert(caps, RtpCapabilities.class);
     }
 
+    /** The ids of the members that {@code GET /api/sfu-nodes} lists as Up. */
+    public List<String> upMembers(String url) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (JsonNode member : call(url, "/api/sfu-nodes", null)) {
+            if ("Up".equals(member.path("status").asText())) ids.add(member.path("id").asText());
+        }
+        return ids;
+    }
+
     /** {@code node} and {@code producerId} are the optional placement hints; null leaves them out. */
     public Transport createTransport(String url, String room, String direction, String node, String producerId) {
         ObjectNode body = JSON.createObjectNode().put("room", room).put("direction", direction);

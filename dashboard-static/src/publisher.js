@@ -1,5 +1,6 @@
 // Publishes local media (camera + microphone, or the screen) into a room through one send transport.
 import { deviceForRoom } from './device.js';
+import { connectThroughApi, transportOptions } from './serverTransport.js';
 
 /** What the browser should capture for each kind of publication. */
 const CAPTURE = {
@@ -91,20 +92,11 @@ export class Publisher {
   async #createTransport(device) {
     const created = await this.api.createTransport({ room: this.room, direction: 'send', node: this.requestedNode });
     this.node = created.node;
-    this.transport = device.createSendTransport({
-      id: created.id,
-      iceParameters: created.iceParameters,
-      iceCandidates: created.iceCandidates,
-      dtlsParameters: created.dtlsParameters,
-    });
-    this.transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      this.api.connectTransport(created.id, dtlsParameters).then(() => callback(), errback);
-    });
+    this.transport = device.createSendTransport(transportOptions(created));
+    connectThroughApi(this.transport, this.api, created, 'send', (...line) => this.onLog(...line));
     this.transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       this.api.produce(created.id, kind, rtpParameters, appData).then(({ id }) => callback({ id }), errback);
     });
-    this.transport.on('connectionstatechange', state =>
-      this.onLog(`send transport ${created.id} ${state}`, state === 'failed' ? 'error' : 'local'));
   }
 
   /** The user ended the capture (e.g. "Stop sharing"): the producer has nothing more to send. */

@@ -1,5 +1,6 @@
 // Watches one producer of a room through its own receive transport.
 import { deviceForRoom, receiveCapabilities } from './device.js';
+import { connectThroughApi, transportOptions } from './serverTransport.js';
 
 export class Viewer {
   /**
@@ -88,16 +89,7 @@ export class Viewer {
       producerId: this.producerId,
     });
     this.node = created.node;
-    this.transport = device.createRecvTransport({
-      id: created.id,
-      iceParameters: created.iceParameters,
-      iceCandidates: created.iceCandidates,
-      dtlsParameters: created.dtlsParameters,
-    });
-    this.transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      this.api.connectTransport(created.id, dtlsParameters).then(() => callback(), errback);
-    });
-    this.transport.on('connectionstatechange', state =>
-      this.onLog(`receive transport ${created.id} ${state}`, state === 'failed' ? 'error' : 'local'));
+    this.transport = device.createRecvTransport(transportOptions(created));
+    connectThroughApi(this.transport, this.api, created, 'receive', (...line) => this.onLog(...line));
   }
 }

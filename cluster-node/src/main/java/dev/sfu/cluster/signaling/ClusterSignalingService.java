@@ -126,8 +126,8 @@ public final class ClusterSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<RtpCapabilities> routerRtpCapabilities(String room) {
-        return askValue(CompletableFuture.completedFuture(localMediaNode), nodeId,
-                replyTo -> new MediaNode.GetRouterRtpCapabilities(room, replyTo), MediaNode.CapabilitiesReply::rtpCapabilities);
+        return askLocal(replyTo -> new MediaNode.GetRouterRtpCapabilities(room, replyTo),
+                MediaNode.CapabilitiesReply::rtpCapabilities);
     }
 
     @Override
@@ -168,16 +168,14 @@ public final class ClusterSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<ProducerCreated> produce(Requests.Produce request) {
-        String owner = MediaIds.homeNode(request.transportId()).orElse(null);
-        return askValue(owningMediaNode(request.transportId(), "transport"), owner,
+        return askOwner(request.transportId(), "transport",
                 replyTo -> new MediaNode.Produce(request.transportId(), request.kind(), request.rtpParameters(), replyTo),
                 MediaNode.ProducerReply::producer);
     }
 
     @Override
     public CompletionStage<ConsumerCreated> consume(Requests.Consume request) {
-        String owner = MediaIds.homeNode(request.transportId()).orElse(null);
-        return askValue(owningMediaNode(request.transportId(), "transport"), owner,
+        return askOwner(request.transportId(), "transport",
                 replyTo -> new MediaNode.Consume(request.transportId(), request.producerId(), request.rtpCapabilities(), replyTo),
                 MediaNode.ConsumerReply::consumer);
     }
@@ -248,8 +246,7 @@ public final class ClusterSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<Map<String, Object>> stats() {
-        return askValue(CompletableFuture.completedFuture(localMediaNode), nodeId, MediaNode.GetStats::new,
-                MediaNode.StatsReply::stats);
+        return askLocal(MediaNode.GetStats::new, MediaNode.StatsReply::stats);
     }
 
     @Override
@@ -271,9 +268,7 @@ public final class ClusterSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<String> roomOf(String id) {
-        String owner = MediaIds.homeNode(id).orElse(null);
-        return askValue(owningMediaNode(id, "object"), owner,
-                replyTo -> new MediaNode.GetRoomOf(id, replyTo), MediaNode.RoomReply::room);
+        return askOwner(id, "object", replyTo -> new MediaNode.GetRoomOf(id, replyTo), MediaNode.RoomReply::room);
     }
 
     private CompletionStage<Void> producerAction(String producerId, MediaNode.Action action) {
@@ -281,8 +276,20 @@ public final class ClusterSignalingService implements SignalingService {
     }
 
     private CompletionStage<Void> ack(String id, String what, Function<ActorRef<MediaNode.Ack>, MediaNode.Command> request) {
+        return askOwner(id, what, request, reply -> null);
+    }
+
+    /** Asks the MediaNode of the member that owns {@code id} (see {@link #askValue}). */
+    private <R extends MediaNode.Reply, T> CompletionStage<T> askOwner(
+            String id, String what, Function<ActorRef<R>, MediaNode.Command> request, Function<R, T> value) {
         String owner = MediaIds.homeNode(id).orElse(null);
-        return askValue(owningMediaNode(id, what), owner, request, reply -> null);
+        return askValue(owningMediaNode(id, what), owner, request, value);
+    }
+
+    /** Asks this member's own MediaNode (see {@link #askValue}). */
+    private <R extends MediaNode.Reply, T> CompletionStage<T> askLocal(
+            Function<ActorRef<R>, MediaNode.Command> request, Function<R, T> value) {
+        return askValue(CompletableFuture.completedFuture(localMediaNode), nodeId, request, value);
     }
 
     /** The MediaNode of the member that owns {@code id}; fails with 404 when the id or its member is unknown. */

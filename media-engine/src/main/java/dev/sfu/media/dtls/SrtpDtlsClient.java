@@ -6,7 +6,6 @@ import java.util.Hashtable;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
@@ -22,64 +21,50 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * certificate against the signaled fingerprint, and answers the server's certificate request with ours.
  */
 final class SrtpDtlsClient extends DefaultTlsClient {
-    private final BcTlsCrypto bcCrypto;
-    private final DtlsCertificate certificate;
-    private final FingerprintVerifier verifier;
-    private final int handshakeTimeoutMillis;
-    private SrtpProfile profile;
-    private byte[] keyingMaterial;
+    private final DtlsSrtpPeer peer;
 
     SrtpDtlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, FingerprintVerifier verifier,
                    int handshakeTimeoutMillis) {
         super(crypto);
-        this.bcCrypto = crypto;
-        this.certificate = certificate;
-        this.verifier = verifier;
-        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+        this.peer = new DtlsSrtpPeer(crypto, certificate, verifier, handshakeTimeoutMillis);
     }
 
     /** The negotiated profile (after the handshake). */
     SrtpProfile profile() {
-        return profile;
+        return peer.profile();
     }
 
-    /** RFC 5764 §4.2 keying material: client key | server key | client salt | server salt (after the handshake). */
+    /** RFC 5764 §4.2 keying material (after the handshake). */
     byte[] srtpKeyingMaterial() {
-        return keyingMaterial;
+        return peer.srtpKeyingMaterial();
     }
 
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        // BouncyCastle allows the export only from inside this callback.
-        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
+        peer.exportKeyingMaterial(context);
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.DTLSv12.only();
+        return peer.supportedVersions();
     }
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsSrtpPreferences.CIPHER_SUITES);
+        return peer.supportedCipherSuites();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return handshakeTimeoutMillis;
+        return peer.handshakeTimeoutMillis();
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public Hashtable getClientExtensions() throws IOException {
-        Hashtable extensions = super.getClientExtensions();
-        if (extensions == null) {
-            extensions = new Hashtable();
-        }
-        TlsSRTPUtils.addUseSRTPExtension(extensions,
+        return DtlsSrtpPeer.withUseSrtp(super.getClientExtensions(),
                 new UseSRTPData(DtlsSrtpPreferences.srtpProfileIds(), TlsUtils.EMPTY_BYTES));
-        return extensions;
     }
 
     @Override
@@ -90,10 +75,11 @@ final class SrtpDtlsClient extends DefaultTlsClient {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "peer did not accept use_srtp");
         }
         int[] chosen = answer.getProtectionProfiles();
-        profile = chosen.length == 1 ? DtlsSrtpPreferences.choose(chosen) : null;
+        SrtpProfile profile = chosen.length == 1 ? DtlsSrtpPreferences.choose(chosen) : null;
         if (profile == null) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "peer chose an SRTP profile we did not offer");
         }
+        peer.negotiated(profile);
     }
 
     @Override
@@ -101,12 +87,12 @@ final class SrtpDtlsClient extends DefaultTlsClient {
         return new TlsAuthentication() {
             @Override
             public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                verifier.verify(serverCertificate.getCertificate());
+                peer.verifyPeer(serverCertificate.getCertificate());
             }
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                return certificate.signer(context, bcCrypto);
+                return peer.credentials(context);
             }
         };
     }

@@ -8,7 +8,6 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -22,58 +21,49 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * checked against the signaled fingerprint, and the SRTP profile picked from the client's {@code use_srtp} offer.
  */
 final class SrtpDtlsServer extends DefaultTlsServer {
-    private final BcTlsCrypto bcCrypto;
-    private final DtlsCertificate certificate;
-    private final FingerprintVerifier verifier;
-    private final int handshakeTimeoutMillis;
-    private SrtpProfile profile;
-    private byte[] keyingMaterial;
+    private final DtlsSrtpPeer peer;
     private byte[] clientMki = TlsUtils.EMPTY_BYTES;
 
     SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, FingerprintVerifier verifier,
                    int handshakeTimeoutMillis) {
         super(crypto);
-        this.bcCrypto = crypto;
-        this.certificate = certificate;
-        this.verifier = verifier;
-        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+        this.peer = new DtlsSrtpPeer(crypto, certificate, verifier, handshakeTimeoutMillis);
     }
 
     /** The negotiated profile (after the handshake). */
     SrtpProfile profile() {
-        return profile;
+        return peer.profile();
     }
 
-    /** RFC 5764 §4.2 keying material: client key | server key | client salt | server salt (after the handshake). */
+    /** RFC 5764 §4.2 keying material (after the handshake). */
     byte[] srtpKeyingMaterial() {
-        return keyingMaterial;
+        return peer.srtpKeyingMaterial();
     }
 
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        // BouncyCastle allows the export only from inside this callback.
-        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
+        peer.exportKeyingMaterial(context);
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.DTLSv12.only();
+        return peer.supportedVersions();
     }
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsSrtpPreferences.CIPHER_SUITES);
+        return peer.supportedCipherSuites();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return handshakeTimeoutMillis;
+        return peer.handshakeTimeoutMillis();
     }
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        return certificate.signer(context, bcCrypto);
+        return peer.credentials(context);
     }
 
     @Override
@@ -84,7 +74,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
-        verifier.verify(clientCertificate);
+        peer.verifyPeer(clientCertificate);
     }
 
     @Override
@@ -94,22 +84,18 @@ final class SrtpDtlsServer extends DefaultTlsServer {
         if (offer == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "peer did not offer use_srtp");
         }
-        profile = DtlsSrtpPreferences.choose(offer.getProtectionProfiles());
+        SrtpProfile profile = DtlsSrtpPreferences.choose(offer.getProtectionProfiles());
         if (profile == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "no common SRTP protection profile");
         }
+        peer.negotiated(profile);
         clientMki = offer.getMki();
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public Hashtable getServerExtensions() throws IOException {
-        Hashtable extensions = super.getServerExtensions();
-        if (extensions == null) {
-            extensions = new Hashtable();
-        }
-        TlsSRTPUtils.addUseSRTPExtension(extensions,
-                new UseSRTPData(new int[] {profile.protectionProfileId()}, clientMki));
-        return extensions;
+        return DtlsSrtpPeer.withUseSrtp(super.getServerExtensions(),
+                new UseSRTPData(new int[] {peer.profile().protectionProfileId()}, clientMki));
     }
 }

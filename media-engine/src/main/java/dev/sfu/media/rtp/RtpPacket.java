@@ -17,6 +17,10 @@ public final class RtpPacket {
     /** Two-byte header profile: 0x100 in the upper 12 bits, "appbits" in the low 4. */
     public static final int TWO_BYTE_PROFILE_MASK = 0xFFF0;
     public static final int TWO_BYTE_PROFILE = 0x1000;
+    /** An element id no element carries: walks the whole block. */
+    private static final int NO_ELEMENT = -1;
+    /** Flags a {@link #walkExtensions} result that reached the end of the block; the low bits hold the content end. */
+    private static final long WALKED_TO_END = 1L << 62;
 
     private PacketBuffer buffer;
     private int headerLength;
@@ -134,7 +138,29 @@ public final class RtpPacket {
 
     /** Packs (valueOffset << 16 | valueLength), or -1 when the element is absent. */
     private long findExtension(int id) {
-        if (extensionStart < 0 || id <= 0) {
+        if (id <= 0) {
+            return -1;
+        }
+        long walked = walkExtensions(id);
+        return (walked & WALKED_TO_END) != 0 ? -1 : walked;
+    }
+
+    /**
+     * Offset just past the last extension element (trailing padding excluded), or -1 without a readable
+     * extension block.
+     */
+    int extensionContentEnd() {
+        long walked = walkExtensions(NO_ELEMENT);
+        return walked < 0 ? -1 : (int) (walked & ~WALKED_TO_END);
+    }
+
+    /**
+     * Walks the extension elements (one- or two-byte form) until the one with {@code wantedId}. Returns
+     * (valueOffset << 16 | valueLength) for that element, {@code WALKED_TO_END | contentEnd} when no element has
+     * that id, or -1 without a readable extension block (absent, unknown profile, or a malformed element).
+     */
+    private long walkExtensions(int wantedId) {
+        if (extensionStart < 0) {
             return -1;
         }
         int profile = extensionProfile();
@@ -142,6 +168,7 @@ public final class RtpPacket {
         if (!oneByte && (profile & TWO_BYTE_PROFILE_MASK) != TWO_BYTE_PROFILE) {
             return -1;
         }
+        int contentEnd = extensionStart;
         int i = extensionStart;
         while (i < extensionEnd) {
             int b = buffer.getUnsignedByte(i);
@@ -170,57 +197,13 @@ public final class RtpPacket {
             if (valueOffset + valueLength > extensionEnd) {
                 return -1;
             }
-            if (elementId == id) {
+            if (elementId == wantedId) {
                 return ((long) valueOffset << 16) | valueLength;
-            }
-            i = valueOffset + valueLength;
-        }
-        return -1;
-    }
-
-    /**
-     * Offset just past the last extension element (trailing padding excluded), or -1 without a readable
-     * extension block.
-     */
-    int extensionContentEnd() {
-        if (extensionStart < 0) {
-            return -1;
-        }
-        int profile = extensionProfile();
-        boolean oneByte = profile == ONE_BYTE_PROFILE;
-        if (!oneByte && (profile & TWO_BYTE_PROFILE_MASK) != TWO_BYTE_PROFILE) {
-            return -1;
-        }
-        int contentEnd = extensionStart;
-        int i = extensionStart;
-        while (i < extensionEnd) {
-            int b = buffer.getUnsignedByte(i);
-            if (b == 0) {
-                i++;
-                continue;
-            }
-            int valueOffset;
-            int valueLength;
-            if (oneByte) {
-                if ((b >>> 4) == 15) {
-                    return -1;
-                }
-                valueOffset = i + 1;
-                valueLength = (b & 0x0F) + 1;
-            } else {
-                if (i + 1 >= extensionEnd) {
-                    return -1;
-                }
-                valueOffset = i + 2;
-                valueLength = buffer.getUnsignedByte(i + 1);
-            }
-            if (valueOffset + valueLength > extensionEnd) {
-                return -1;
             }
             i = valueOffset + valueLength;
             contentEnd = i;
         }
-        return contentEnd;
+        return WALKED_TO_END | contentEnd;
     }
 
     int extensionStart() { return extensionStart; }

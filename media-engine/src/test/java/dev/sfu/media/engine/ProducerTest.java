@@ -1,9 +1,7 @@
 package dev.sfu.media.engine;
 
 import dev.sfu.media.ortc.MediaKind;
-import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.rtcp.RtcpHeader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,21 +11,7 @@ import static dev.sfu.media.engine.EngineFixtures.VP8_TS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ProducerTest {
-    private static final long T0 = 1_700_000_000_000L;
-
-    private final RecordingListeners listeners = new RecordingListeners();
-    private RtpCapabilities caps;
-    private Router router;
-    private RecordingTransport sender;
-
-    @BeforeEach
-    void setUp() {
-        caps = EngineFixtures.routerCaps();
-        router = new Router("room", caps);
-        sender = new RecordingTransport("sender", router, T0);
-    }
-
+class ProducerTest extends RouterFixture {
     @Test
     void describesItself() {
         Producer p = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);

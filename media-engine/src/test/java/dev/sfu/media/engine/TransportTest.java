@@ -2,7 +2,6 @@ package dev.sfu.media.engine;
 
 import dev.sfu.media.ortc.MediaKind;
 import dev.sfu.media.ortc.OrtcException;
-import dev.sfu.media.ortc.RtpCapabilities;
 import dev.sfu.media.ortc.RtpCodecParameters;
 import dev.sfu.media.packet.PacketBuffer;
 import dev.sfu.media.rtcp.GenericNack;
@@ -16,7 +15,6 @@ import dev.sfu.media.rtcp.SourceDescription;
 import dev.sfu.media.rtp.NtpTime;
 import dev.sfu.media.rtp.RtpPacket;
 import dev.sfu.media.testing.PacketFixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,25 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TransportTest {
-    private static final long T0 = 1_700_000_000_000L;
-
-    private final RecordingListeners listeners = new RecordingListeners();
-    private Router router;
-    private RtpCapabilities caps;
-    private RecordingTransport sender;
-
-    @BeforeEach
-    void setUp() {
-        caps = EngineFixtures.routerCaps();
-        router = new Router("room", caps);
-        sender = new RecordingTransport("sender", router, T0);
-    }
-
-    private RecordingTransport receiver(String id) {
-        return new RecordingTransport(id, router, T0);
-    }
-
+class TransportTest extends RouterFixture {
     @Test
     void fansOneOpusPacketOutToEveryConsumerRewrittenForEach() {
         Producer producer = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);

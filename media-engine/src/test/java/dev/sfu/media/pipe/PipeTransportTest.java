@@ -1,11 +1,11 @@
 package dev.sfu.media.pipe;
 
+import static dev.sfu.media.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sfu.media.client.ClientConfig;
 import dev.sfu.media.client.MediaListener;
@@ -45,7 +45,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -555,21 +554,5 @@ class PipeTransportTest {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        await(condition, () -> "");
-    }
-
-    /** Waits (bounded) for a condition; a generous bound, never a timing assertion. */
-    private static void await(Callable<Boolean> condition, Supplier<String> state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.call())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("condition not met in 15 s " + state.get());
     }
 }

@@ -1,10 +1,10 @@
 package dev.sfu.media.transport;
 
+import static dev.sfu.media.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sfu.media.client.ClientConfig;
 import dev.sfu.media.client.MediaListener;
@@ -40,7 +40,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,22 +298,6 @@ class WebRtcTransportTest {
         } catch (Exception e) {
             return e.toString();
         }
-    }
-
-    /** Waits (bounded) for a condition; a generous bound, never a timing assertion. */
-    private static void await(Callable<Boolean> condition) throws Exception {
-        await(condition, () -> "");
-    }
-
-    private static void await(Callable<Boolean> condition, Supplier<String> state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.call())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("condition not met in 15 s " + state.get());
     }
 
     private static byte[] rtp(int seq, long ssrc) {

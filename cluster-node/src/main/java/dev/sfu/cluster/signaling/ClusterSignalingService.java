@@ -41,6 +41,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -58,6 +60,10 @@ public final class ClusterSignalingService implements SignalingService {
     public static final String ASK_TIMEOUT_PATH = "sfu.ask-timeout";
     /** Config path of the IP other members send this member's pipes to (with the engine's port). */
     public static final String ANNOUNCED_IP_PATH = "sfu.media.announced-ip";
+
+    /** How long a transport placed on a member just Up may wait for that member's MediaNode to be listed. */
+    private static final int DIRECTORY_RETRIES = 15;
+    private static final Duration DIRECTORY_RETRY_DELAY = Duration.ofMillis(200);
 
     private final ActorSystem<?> system;
     private final String nodeId;
@@ -140,8 +146,11 @@ public final class ClusterSignalingService implements SignalingService {
         TransportPlacement placer = placement;
         CompletionStage<String> placed = placer == null ? CompletableFuture.completedFuture(asked) : placer.memberFor(request);
         return placed.thenCompose(target -> {
-            CompletionStage<ActorRef<MediaNode.Command>> member = mediaNodeOf(target,
-                    () -> ApiException.notFound("unknown node '" + target + "'"));
+            Supplier<ApiException> unknown = () -> ApiException.notFound("unknown node '" + target + "'");
+            // A member placement chose is Up in the node list, but its MediaNode may reach this member's
+            // directory (the Receptionist) a moment later: wait briefly for it rather than answer 404.
+            CompletionStage<ActorRef<MediaNode.Command>> member = placer == null
+                    ? mediaNodeOf(target, unknown) : mediaNodeOfUpMember(target, unknown, DIRECTORY_RETRIES);
             return askValue(member, target, replyTo -> new MediaNode.CreateTransport(request.room(), request.direction(), replyTo),
                     MediaNode.TransportReply::transport);
         });
@@ -299,6 +308,17 @@ public final class ClusterSignalingService implements SignalingService {
             return CompletableFuture.failedFuture(ApiException.notFound("unknown " + what + " id '" + id + "'"));
         }
         return mediaNodeOf(owner, () -> ApiException.notFound("unknown " + what + " id '" + id + "'"));
+    }
+
+    private CompletionStage<ActorRef<MediaNode.Command>> mediaNodeOfUpMember(String member, Supplier<ApiException> unknown,
+                                                                     int retriesLeft) {
+        if (retriesLeft == 0) return mediaNodeOf(member, unknown);
+        return mediaNodeOf(member, unknown).handle((ref, failure) -> {
+            if (failure == null) return CompletableFuture.completedFuture(ref);
+            Executor later = CompletableFuture.delayedExecutor(DIRECTORY_RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> member, later)
+                    .thenCompose(m -> mediaNodeOfUpMember(m, unknown, retriesLeft - 1));
+        }).thenCompose(stage -> stage);
     }
 
     private CompletionStage<ActorRef<MediaNode.Command>> mediaNodeOf(String member, Supplier<ApiException> unknown) {

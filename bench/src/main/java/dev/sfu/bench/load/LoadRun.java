@@ -174,7 +174,7 @@ public final class LoadRun {
             otherMembers = resources.signaling().upMembers(targets.get(0)).stream()
                     .filter(id -> !id.equals(publisherMember)).toList();
             if (otherMembers.isEmpty()) {
-                throw new IllegalStateException("placement other: no Up member besides the publisher's " + publisherMember);
+                throw new IllegalStateException("placement other: no Up member besides the publisher's member " + publisherMember);
             }
         }
         return otherMembers;
@@ -183,27 +183,27 @@ public final class LoadRun {
     private void join(ClientResources resources, int index, List<String> producerIds, JsonNode caps,
                       List<Subscriber> joined) {
         Publisher home = publishers.get(0);
-        String url;
-        String node = null;
-        String hint = null;
-        switch (plan.placement()) {
-            case SAME -> {
-                url = home.url();
-                node = home.node();
-            }
-            case OTHER -> {
-                // Ask for a member other than the publisher's by name (the request itself may go to any target).
-                List<String> others = otherMembers(resources, home.node());
-                url = targets.get(index % targets.size());
-                node = others.get(index % others.size());
-            }
-            default -> {
-                url = targets.get(index % targets.size());
-                hint = home.videoProducerId();
-            }
-        }
         Subscriber subscriber = new Subscriber(plan.checksumEvery());
         try {
+            String url;
+            String node = null;
+            String hint = null;
+            switch (plan.placement()) {
+                case SAME -> {
+                    url = home.url();
+                    node = home.node();
+                }
+                case OTHER -> {
+                    // Ask for a member other than the publisher's by name (the request itself may go to any target).
+                    List<String> others = otherMembers(resources, home.node());
+                    url = targets.get(index % targets.size());
+                    node = others.get(index % others.size());
+                }
+                default -> {
+                    url = targets.get(index % targets.size());
+                    hint = home.videoProducerId();
+                }
+            }
             subscriber.join(resources, url, plan.room(), node, hint, producerIds, caps);
             if (plan.placement() == Placement.OTHER && home.node().equals(subscriber.node())) {
                 throw new IllegalStateException("placement other: the receive transport landed on the publisher's"

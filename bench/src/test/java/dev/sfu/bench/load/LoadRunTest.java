@@ -106,7 +106,7 @@ class LoadRunTest {
 
     @Test
     void aSubscriberPlacedWrongIsReportedAsAJoinFailure() throws Exception {
-        // Two targets naming the same member: "other" placement lands on the publisher's member and says so.
+        // One member behind two target URLs: "other" placement finds no member besides the publisher's and says so.
         String url = member.endpoints().httpUrl();
         String sameMemberByName = url.replace("127.0.0.1", "localhost");
         LoadPlan plan = new LoadPlan("fanout-cross", 1, List.of(1), Placement.OTHER, 1, 100_000, 32_000, 10, 0, 1, 0,

@@ -63,19 +63,42 @@ public final class TestMembers {
         }
     }
 
+    /*
+     * Ports are taken from below Linux's ephemeral range (32768-60999): a port the kernel hands out for "port 0" can
+     * be taken again by any outgoing connection before the member binds it, which made cluster tests flaky. Each
+     * port is handed out once per JVM and checked free (TCP and UDP) when chosen.
+     */
+    private static final int FIRST_TEST_PORT = 20000;
+    private static final int LAST_TEST_PORT = 32000;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(
+            FIRST_TEST_PORT + new java.util.Random().nextInt(LAST_TEST_PORT - FIRST_TEST_PORT));
+
     static int freeTcpPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freePort();
     }
 
     static int freeUdpPort() {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+        return freePort();
+    }
+
+    private static synchronized int freePort() {
+        for (int tries = 0; tries < LAST_TEST_PORT - FIRST_TEST_PORT; tries++) {
+            int port = NEXT_PORT.getAndIncrement();
+            if (port > LAST_TEST_PORT) {
+                NEXT_PORT.set(FIRST_TEST_PORT);
+                port = NEXT_PORT.getAndIncrement();
+            }
+            if (isFree(port)) return port;
+        }
+        throw new IllegalStateException("no free port between " + FIRST_TEST_PORT + " and " + LAST_TEST_PORT);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getByName(HOST));
+             DatagramSocket udp = new DatagramSocket(port, InetAddress.getByName(HOST))) {
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 }

@@ -123,18 +123,25 @@ class LoadRunTest {
     }
 
     private static int freeTcpPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freePort();
     }
 
     private static int freeUdpPort() {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return freePort();
+    }
+
+    /** A free port below Linux's ephemeral range, so no outgoing connection can take it before the member binds. */
+    private static int freePort() {
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = 20000 + random.nextInt(12000);
+            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getByName(HOST));
+                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getByName(HOST))) {
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 }

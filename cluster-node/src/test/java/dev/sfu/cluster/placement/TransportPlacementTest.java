@@ -244,6 +244,7 @@ class TransportPlacementTest {
         BlockingQueue<SignalingEvent> heard = new LinkedBlockingQueue<>();
         AutoCloseable subscription = sfu("sfu1").service().subscribe(null, heard::add);
         try {
+            awaitEventsFrom("sfu4", heard);
             Responses.TransportCreated send = value(sfu("sfu1").service().createTransport(
                     new Requests.CreateTransport("room-down", "send", "sfu4", null)));
             String producerId = value(sfu("sfu1").service().produce(
@@ -314,6 +315,27 @@ class TransportPlacementTest {
     private Set<String> streamIds(String viewer) {
         return value(sfu(viewer).service().streams(null)).stream()
                 .map(Responses.StreamInfo::producerId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Waits until events published on a member that joined late reach this subscription: the event topic learns of
+     * the other members' subscribers through the Receptionist's gossip, a moment after the member is Up.
+     */
+    private void awaitEventsFrom(String member, BlockingQueue<SignalingEvent> heard) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Responses.TransportCreated probeTransport = value(sfu("sfu1").service().createTransport(
+                    new Requests.CreateTransport("room-events", "send", member, null)));
+            value(sfu("sfu1").service().closeTransport(probeTransport.id()));
+            SignalingEvent event;
+            while ((event = heard.poll(1, TimeUnit.SECONDS)) != null) {
+                if (event.type().equals("transportClosed") && member.equals(event.node())) {
+                    heard.clear();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no event from " + member + " reached the subscriber");
     }
 
     /** Waits for the event, keeping every event heard meanwhile in {@code seen}. */

@@ -10,6 +10,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -20,14 +21,15 @@ import java.util.function.Function;
  * (400 "malformed JSON") and hands it to a validator that turns it into a request record (400 naming the field).
  */
 final class JsonBodyDirectives extends AllDirectives {
-    private static final long BODY_READ_TIMEOUT_MILLIS = 10_000;
     private static final String JSON_MEDIA_TYPE = "application/json";
 
     private final long maxBodyBytes;
+    private final long bodyReadTimeoutMillis;
     private final RequestValidator validator;
 
-    JsonBodyDirectives(long maxBodyBytes, RequestValidator validator) {
+    JsonBodyDirectives(long maxBodyBytes, Duration bodyReadTimeout, RequestValidator validator) {
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyReadTimeoutMillis = bodyReadTimeout.toMillis();
         this.validator = validator;
     }
 
@@ -48,7 +50,7 @@ final class JsonBodyDirectives extends AllDirectives {
             return CompletableFuture.failedFuture(tooLarge());
         }
         // A body without Content-Length (chunked) is cut off by the size limit while it streams in.
-        return entity.withSizeLimit(maxBodyBytes).toStrict(BODY_READ_TIMEOUT_MILLIS, materializer)
+        return entity.withSizeLimit(maxBodyBytes).toStrict(bodyReadTimeoutMillis, materializer)
                 .handle((strict, failure) -> {
                     if (failure == null) {
                         return strict.getData().toArray();
@@ -58,7 +60,7 @@ final class JsonBodyDirectives extends AllDirectives {
                         throw tooLarge();
                     }
                     if (cause instanceof TimeoutException) {
-                        throw new ApiException(408, "request body not received within " + BODY_READ_TIMEOUT_MILLIS + " ms");
+                        throw new ApiException(408, "request body not received within " + bodyReadTimeoutMillis + " ms");
                     }
                     throw new ApiException(400, "cannot read request body: " + cause.getMessage());
                 });

@@ -123,6 +123,23 @@ public final class RequestValidator {
         return new Requests.TransportId(requiredId(body, "transportId"));
     }
 
+    public Requests.Room room(JsonNode body) {
+        return new Requests.Room(managedRoom(requiredText(body, "room")));
+    }
+
+    /** A room named in the path ({@code DELETE /api/rooms/{room}}). */
+    public String roomSegment(String room) {
+        return managedRoom(room);
+    }
+
+    /** "*" names every room in tokens and listings, so it cannot be created or closed as one room. */
+    private String managedRoom(String room) {
+        if ("*".equals(room)) {
+            throw ApiException.badRequest("room '*' stands for every room; name one room");
+        }
+        return room(room);
+    }
+
     public Requests.Drain drain(JsonNode body) {
         JsonNode draining = body.get("draining");
         if (draining == null || !draining.isBoolean()) {

@@ -3,6 +3,7 @@ package dev.sfu.signaling;
 import com.typesafe.config.Config;
 import dev.sfu.signaling.auth.AuthSettings;
 import dev.sfu.signaling.limits.LimitSettings;
+import dev.sfu.signaling.limits.QuotaSettings;
 import dev.sfu.signaling.tls.HttpsSettings;
 
 import java.time.Duration;
@@ -19,10 +20,16 @@ import java.time.Duration;
  * @param auth                  access tokens (open: none needed)
  * @param limits                request rates per client address and per token
  * @param https                 the certificate of the port (disabled: plain HTTP)
+ * @param quotas                open transports, producers and consumers per token and per client address
+ * @param bodyReadTimeout       how long a client may take to send a request body (408 beyond it), so a client
+ *                              trickling a body cannot hold a request open
  */
 public record SignalingHttpSettings(Duration serviceTimeout, long maxBodyBytes, int eventBufferSize,
                                     int maxClientMessageBytes, Duration eventSocketKeepAlive,
-                                    AuthSettings auth, LimitSettings limits, HttpsSettings https) {
+                                    AuthSettings auth, LimitSettings limits, HttpsSettings https,
+                                    QuotaSettings quotas, Duration bodyReadTimeout) {
+
+    static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** Open API (no tokens), default rate limits, plain HTTP. */
     public static final SignalingHttpSettings DEFAULTS =
@@ -39,9 +46,20 @@ public record SignalingHttpSettings(Duration serviceTimeout, long maxBodyBytes, 
             throw new IllegalArgumentException("limits must be positive: " + maxBodyBytes + ", " + eventBufferSize
                     + ", " + maxClientMessageBytes);
         }
-        if (auth == null || limits == null || https == null) {
-            throw new IllegalArgumentException("auth, limits and https settings are required");
+        if (auth == null || limits == null || https == null || quotas == null) {
+            throw new IllegalArgumentException("auth, limits, https and quota settings are required");
         }
+        if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException("bodyReadTimeout must be positive: " + bodyReadTimeout);
+        }
+    }
+
+    /** The settings before per-client quotas: default quotas, a 10 s body read timeout. */
+    public SignalingHttpSettings(Duration serviceTimeout, long maxBodyBytes, int eventBufferSize,
+                                 int maxClientMessageBytes, Duration eventSocketKeepAlive,
+                                 AuthSettings auth, LimitSettings limits, HttpsSettings https) {
+        this(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes, eventSocketKeepAlive, auth, limits,
+                https, QuotaSettings.DEFAULTS, DEFAULT_BODY_READ_TIMEOUT);
     }
 
     /** The HTTP limits alone: open API, default rate limits, plain HTTP. */
@@ -53,31 +71,46 @@ public record SignalingHttpSettings(Duration serviceTimeout, long maxBodyBytes, 
 
     /**
      * {@link #DEFAULTS} with the security sections of a configuration: {@code sfu.auth.*}, {@code sfu.limits.*}
-     * and {@code sfu.http.tls.*} (every key optional; see docs/SECURITY.md).
+     * and {@code sfu.http.tls.*}, the quotas {@code sfu.limits.per-token.*} and {@code .per-address.*}, and
+     * {@code sfu.http.body-read-timeout} (every key optional; see docs/SECURITY.md).
      */
     public static SignalingHttpSettings fromConfig(Config config) {
+        Duration bodyReadTimeout = config.hasPath("sfu.http.body-read-timeout")
+                ? config.getDuration("sfu.http.body-read-timeout") : DEFAULT_BODY_READ_TIMEOUT;
         return DEFAULTS.withAuth(AuthSettings.fromConfig(config))
                 .withLimits(LimitSettings.fromConfig(config))
-                .withHttps(HttpsSettings.fromConfig(config));
+                .withHttps(HttpsSettings.fromConfig(config))
+                .withQuotas(QuotaSettings.fromConfig(config))
+                .withBodyReadTimeout(bodyReadTimeout);
     }
 
     public SignalingHttpSettings withAuth(AuthSettings auth) {
         return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
-                eventSocketKeepAlive, auth, limits, https);
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
     }
 
     public SignalingHttpSettings withLimits(LimitSettings limits) {
         return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
-                eventSocketKeepAlive, auth, limits, https);
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
     }
 
     public SignalingHttpSettings withHttps(HttpsSettings https) {
         return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
-                eventSocketKeepAlive, auth, limits, https);
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
     }
 
     public SignalingHttpSettings withServiceTimeout(Duration serviceTimeout) {
         return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
-                eventSocketKeepAlive, auth, limits, https);
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
+    }
+
+    public SignalingHttpSettings withQuotas(QuotaSettings quotas) {
+        return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
+    }
+
+    public SignalingHttpSettings withBodyReadTimeout(Duration bodyReadTimeout) {
+        return new SignalingHttpSettings(serviceTimeout, maxBodyBytes, eventBufferSize, maxClientMessageBytes,
+                eventSocketKeepAlive, auth, limits, https, quotas, bodyReadTimeout);
     }
 }

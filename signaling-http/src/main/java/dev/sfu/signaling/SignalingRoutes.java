@@ -7,6 +7,11 @@ import dev.sfu.signaling.auth.AccessToken;
 import dev.sfu.signaling.auth.AuthDirectives;
 import dev.sfu.signaling.auth.Right;
 import dev.sfu.signaling.auth.RoomLookup;
+import dev.sfu.signaling.api.Responses.ConsumerCreated;
+import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.TransportCreated;
+import dev.sfu.signaling.limits.ClientAddress;
+import dev.sfu.signaling.limits.ClientQuotas;
 import dev.sfu.signaling.limits.RateLimitDirectives;
 import dev.sfu.signaling.ws.EventSocketCounters;
 import dev.sfu.signaling.ws.SignalingEventSocket;
@@ -14,11 +19,15 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,8 +38,9 @@ import java.util.function.Supplier;
  * <p>
  * The API and {@code /ws} are guarded: rate limited per client address, then (when a key is configured) an access
  * token is required, then rate limited per token. Each endpoint names the {@link AccessRule} it needs: the rights
- * and the rooms it touches. The monitoring views (stats, connections, sfu-nodes) need only a valid token. The
- * dashboard's static files are public.
+ * and the rooms it touches. The monitoring views (stats, connections, sfu-nodes) need only a valid token; room
+ * management needs the admin right. Creating transports, producers and consumers counts against the client's
+ * quotas ({@link ClientQuotas}). The dashboard's static files are public.
  */
 public final class SignalingRoutes extends AllDirectives {
     private final SignalingService service;
@@ -43,6 +53,9 @@ public final class SignalingRoutes extends AllDirectives {
     private final ApiErrorHandlers errors = new ApiErrorHandlers();
     private final AuthDirectives auth;
     private final RateLimitDirectives limits;
+    private final ClientQuotas quotas;
+    private final boolean trustForwardedFor;
+    private final AtomicBoolean watchingClosings = new AtomicBoolean();
 
     public SignalingRoutes(SignalingService service) {
         this(service, SignalingHttpSettings.DEFAULTS);
@@ -57,7 +70,9 @@ public final class SignalingRoutes extends AllDirectives {
         this.service = service;
         this.auth = new AuthDirectives(settings.auth(), clock);
         this.limits = new RateLimitDirectives(settings.limits(), clock);
-        this.bodies = new JsonBodyDirectives(settings.maxBodyBytes(), validator);
+        this.bodies = new JsonBodyDirectives(settings.maxBodyBytes(), settings.bodyReadTimeout(), validator);
+        this.quotas = new ClientQuotas(settings.quotas());
+        this.trustForwardedFor = settings.limits().trustForwardedFor();
         this.calls = new ServiceCalls(settings.serviceTimeout());
         this.eventSocket = new SignalingEventSocket(service, settings.eventBufferSize(),
                 settings.maxClientMessageBytes(), eventSocketCounters);
@@ -67,6 +82,11 @@ public final class SignalingRoutes extends AllDirectives {
         return eventSocketCounters;
     }
 
+    /** The per-client counts of open objects (tests read them). */
+    public ClientQuotas quotas() {
+        return quotas;
+    }
+
     public Route routes() {
         return respondWithDefaultHeaders(CorsSupport.RESPONSE_HEADERS, () ->
                 withRequestTimeoutResponse(request -> JsonResponses.error(StatusCodes.SERVICE_UNAVAILABLE,
@@ -74,7 +94,9 @@ public final class SignalingRoutes extends AllDirectives {
                         handleExceptions(errors.exceptionHandler(), () ->
                                 handleRejections(errors.rejectionHandler(), () -> concat(
                                         cors.preflight(),
-                                        pathPrefix("api", () -> guarded(false, this::api)),
+                                        pathPrefix("api", () -> guarded(false, token -> extractRequest(request ->
+                                                api(token, quotas.owners(token.isUnrestricted() ? null : token.id(),
+                                                        ClientAddress.of(request, trustForwardedFor)))))),
                                         path("ws", () -> guarded(true, this::events)),
                                         dashboard())))));
     }
@@ -85,7 +107,7 @@ public final class SignalingRoutes extends AllDirectives {
                 limits.perToken(token, () -> inner.apply(token))));
     }
 
-    private Route api(AccessToken token) {
+    private Route api(AccessToken token, List<ClientQuotas.Owner> client) {
         return concat(
                 // what a mediasoup-client app calls, in the order it calls them
                 path("router-rtp-capabilities", () -> get(() -> parameterOptional("room", room -> {
@@ -95,13 +117,18 @@ public final class SignalingRoutes extends AllDirectives {
                 }))),
                 postJson(token, "create-transport", validator::createTransport,
                         r -> inRoom(r.room(), r.direction().equals("send") ? AccessRule.PUBLISHER : AccessRule.SUBSCRIBER),
-                        service::createTransport),
+                        r -> counted(ClientQuotas.Kind.TRANSPORT, client, () -> service.createTransport(r),
+                                TransportCreated::id, TransportCreated::node)),
                 postJson(token, "connect-transport", validator::connectTransport,
                         r -> onObjects(AccessRule.PARTICIPANT, r.transportId()), service::connectTransport),
                 postJson(token, "produce", validator::produce,
-                        r -> onObjects(AccessRule.PUBLISHER, r.transportId()), service::produce),
+                        r -> onObjects(AccessRule.PUBLISHER, r.transportId()),
+                        r -> counted(ClientQuotas.Kind.PRODUCER, client, () -> service.produce(r),
+                                ProducerCreated::id, ProducerCreated::node)),
                 postJson(token, "consume", validator::consume,
-                        r -> onObjects(AccessRule.SUBSCRIBER, r.transportId(), r.producerId()), service::consume),
+                        r -> onObjects(AccessRule.SUBSCRIBER, r.transportId(), r.producerId()),
+                        r -> counted(ClientQuotas.Kind.CONSUMER, client, () -> service.consume(r),
+                                ConsumerCreated::id, ConsumerCreated::node)),
                 postJson(token, "resume-consumer", validator::consumerId,
                         r -> onObjects(AccessRule.SUBSCRIBER, r.consumerId()), r -> service.resumeConsumer(r.consumerId())),
                 postJson(token, "pause-consumer", validator::consumerId,
@@ -127,7 +154,38 @@ public final class SignalingRoutes extends AllDirectives {
                 path("sfu-nodes", () -> get(() -> completeJson(service::nodes))),
                 // cluster operations: draining changes what every room gets, so it takes an admin of every room
                 postJson(token, "drain", validator::drain, r -> inRoom(null, Set.of(Right.ADMIN)), service::setDraining),
-                path("cluster-members", () -> get(() -> completeJson(service::clusterMembers))));
+                path("cluster-members", () -> get(() -> completeJson(service::clusterMembers))),
+                rooms(token));
+    }
+
+    /**
+     * Room management, admin only: list (a token for one room sees that room), create, close. Closing is
+     * {@code DELETE /api/rooms/{room}} or {@code POST /api/close-room {room}}, for clients that cannot send DELETE.
+     */
+    private Route rooms(AccessToken token) {
+        return concat(
+                path("rooms", () -> concat(
+                        get(() -> auth.authorize(token, inRoom(token.room(), ADMIN), () ->
+                                completeJson(() -> service.rooms().thenApply(rooms -> rooms.stream()
+                                        .filter(room -> token.covers(room.room())).toList())))),
+                        postJson(token, validator::room, r -> inRoom(r.room(), ADMIN),
+                                r -> service.createRoom(r.room())))),
+                path(segment("rooms").slash(segment()), room -> delete(() -> {
+                    String checked = validator.roomSegment(room);
+                    return auth.authorize(token, inRoom(checked, ADMIN), () -> completeJson(() -> service.closeRoom(checked)));
+                })),
+                postJson(token, "close-room", validator::room, r -> inRoom(r.room(), ADMIN),
+                        r -> service.closeRoom(r.room())));
+    }
+
+    /** A creation counted against the client's quota; the first one starts listening for closings. */
+    private <T> CompletionStage<T> counted(ClientQuotas.Kind kind, List<ClientQuotas.Owner> client,
+                                           Supplier<CompletionStage<T>> create, Function<T, String> id,
+                                           Function<T, String> node) {
+        if (quotas.enabled() && watchingClosings.compareAndSet(false, true)) {
+            service.subscribeToClosings(quotas::onEvent);
+        }
+        return quotas.create(kind, client, create, id, node);
     }
 
     private Route events(AccessToken token) {
@@ -154,9 +212,17 @@ public final class SignalingRoutes extends AllDirectives {
      */
     private <R, T> Route postJson(AccessToken token, String name, Function<JsonNode, R> validate,
                                   Function<R, AccessRule> rule, Function<R, CompletionStage<T>> call) {
-        return path(name, () -> post(() -> bodies.jsonBody(validate, request ->
-                auth.authorize(token, rule.apply(request), () -> completeJson(() -> call.apply(request))))));
+        return path(name, () -> postJson(token, validate, rule, call));
     }
+
+    /** The POST of a path matched already. */
+    private <R, T> Route postJson(AccessToken token, Function<JsonNode, R> validate,
+                                  Function<R, AccessRule> rule, Function<R, CompletionStage<T>> call) {
+        return post(() -> bodies.jsonBody(validate, request ->
+                auth.authorize(token, rule.apply(request), () -> completeJson(() -> call.apply(request)))));
+    }
+
+    private static final Set<Right> ADMIN = Set.of(Right.ADMIN);
 
     /** A request about a named room (null: every room). */
     private static AccessRule inRoom(String room, Set<Right> anyOf) {

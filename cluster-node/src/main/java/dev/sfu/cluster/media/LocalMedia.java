@@ -20,9 +20,11 @@ import dev.sfu.signaling.api.Responses.TransportCreated;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This member's rooms and their routers, transports, producers and consumers, indexed by id. Confined to the media
@@ -68,6 +70,8 @@ final class LocalMedia {
     private final Map<String, TransportEntry> transports = new LinkedHashMap<>();
     private final Map<String, ProducerEntry> producers = new LinkedHashMap<>();
     private final Map<String, ConsumerEntry> consumers = new LinkedHashMap<>();
+    /** Rooms an admin created here: their routers stay while they are empty. */
+    private final Set<String> createdRooms = new HashSet<>();
     private final LocalPipes pipes;
 
     LocalMedia(MediaEngine engine, String nodeId, Listener listener, MediaLoad load, PipeSettings pipeSettings) {
@@ -259,6 +263,50 @@ final class LocalMedia {
         transportGone(entry.room(), transportId, "closed");
     }
 
+    // ---- rooms
+
+    /** The rooms held here: those with WebRTC transports, and those created explicitly. */
+    List<RoomSummary> rooms() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        createdRooms.forEach(room -> counts.put(room, new int[3]));
+        transports.values().forEach(t -> counts.computeIfAbsent(t.room(), r -> new int[3])[0]++);
+        producers.values().forEach(p -> {
+            if (!p.piped()) counts.computeIfAbsent(p.room(), r -> new int[3])[1]++;
+        });
+        consumers.values().forEach(c -> counts.computeIfAbsent(c.room(), r -> new int[3])[2]++);
+        List<RoomSummary> list = new ArrayList<>();
+        counts.forEach((room, c) -> list.add(new RoomSummary(room, nodeId, c[0], c[1], c[2], createdRooms.contains(room))));
+        return list;
+    }
+
+    /** Creates the room here and keeps it while empty; false when it was created here already. */
+    boolean createRoom(String room) {
+        router(room);
+        return createdRooms.add(room);
+    }
+
+    /**
+     * Closes every transport of the room here (and so its producers and consumers, each reported to the listener)
+     * and its router; null when this member does not hold the room.
+     */
+    RoomSummary closeRoom(String room) {
+        boolean held = routersByRoom.containsKey(room) || createdRooms.contains(room);
+        RoomSummary before = rooms().stream().filter(r -> r.room().equals(room)).findFirst().orElse(null);
+        createdRooms.remove(room);
+        List<String> ids = transports.entrySet().stream()
+                .filter(e -> e.getValue().room().equals(room)).map(Map.Entry::getKey).toList();
+        for (String id : ids) {
+            TransportEntry entry = transports.get(id);
+            if (entry == null) continue;
+            entry.transport().close();
+            transportGone(room, id, "roomClosed");
+        }
+        Router router = routersByRoom.remove(room);
+        if (router != null) router.close();
+        if (before != null) return before;
+        return held ? new RoomSummary(room, nodeId, 0, 0, 0, false) : null;
+    }
+
     List<ConnectionInfo> connections() {
         List<ConnectionInfo> list = new ArrayList<>();
         transports.forEach((id, entry) -> {
@@ -420,9 +468,12 @@ final class LocalMedia {
         listener.consumerClosed(room, consumer.id(), consumer.producerId(), reason);
     }
 
-    /** A room's router lives while the room has transports here; the next request creates it again. */
+    /**
+     * A room's router lives while the room has transports here (or was created here explicitly); the next request
+     * creates it again.
+     */
     private void closeRouterIfEmpty(String room) {
-        boolean empty = transports.values().stream().noneMatch(t -> t.room().equals(room));
+        boolean empty = !createdRooms.contains(room) && transports.values().stream().noneMatch(t -> t.room().equals(room));
         if (!empty) return;
         Router router = routersByRoom.remove(room);
         if (router != null) router.close();

@@ -126,6 +126,19 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record GetStats(ActorRef<StatsReply> replyTo) implements Command {
     }
 
+    // ---- rooms (room management, asked of every member)
+
+    public record ListRooms(ActorRef<RoomsReply> replyTo) implements Command {
+    }
+
+    /** Creates the room here and keeps it while empty. */
+    public record CreateRoom(String room, ActorRef<RoomCreatedReply> replyTo) implements Command {
+    }
+
+    /** Closes every transport, producer and consumer of the room here. */
+    public record CloseRoom(String room, ActorRef<RoomClosedReply> replyTo) implements Command {
+    }
+
     // ---- pipes, from a ProducerEntity to the producer's home
 
     /** Pipe the producer to {@code member}, whose pipes arrive from {@code mediaAddress} ("ip:port"). */
@@ -230,6 +243,17 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record StatsReply(Map<String, Object> stats, Refusal refusal) implements Reply {
     }
 
+    public record RoomsReply(List<RoomSummary> rooms) implements CborSerializable {
+    }
+
+    /** {@code created} is false when the room was created here already. */
+    public record RoomCreatedReply(boolean created, Refusal refusal) implements Reply {
+    }
+
+    /** {@code closed} is what was closed here, null when this member did not hold the room. */
+    public record RoomClosedReply(RoomSummary closed, Refusal refusal) implements Reply {
+    }
+
     public static Behavior<Command> create(String nodeId, MediaEngine engine,
                                            ActorRef<Topic.Command<SfuEventTopic.Published>> events,
                                            MediaLoad load, PipeSettings pipeSettings) {
@@ -313,6 +337,9 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
                 .onMessage(ListStreams.class, this::onListStreams)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetRoomOf.class, this::onGetRoomOf)
+                .onMessage(ListRooms.class, this::onListRooms)
+                .onMessage(CreateRoom.class, this::onCreateRoom)
+                .onMessage(CloseRoom.class, this::onCloseRoom)
                 .onMessage(WorkDone.class, this::onWorkDone)
                 .onMessageEquals(UpdateLoad.INSTANCE, this::onUpdateLoad)
                 .onMessage(TransportGone.class, this::onTransportGone)
@@ -498,6 +525,27 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onGetStats(GetStats request) {
         onMediaThread(media::stats, request.replyTo(), stats -> new StatsReply(stats, null),
                 refusal -> new StatsReply(null, refusal));
+        return this;
+    }
+
+    private Behavior<Command> onListRooms(ListRooms request) {
+        onMediaThread(media::rooms, request.replyTo(), RoomsReply::new, refusal -> new RoomsReply(List.of()));
+        return this;
+    }
+
+    private Behavior<Command> onCreateRoom(CreateRoom request) {
+        onMediaThread(() -> media.createRoom(request.room()), request.replyTo(),
+                created -> new RoomCreatedReply(created, null), refusal -> new RoomCreatedReply(false, refusal));
+        return this;
+    }
+
+    /** The objects report their closing as usual (transportClosed, producerClosed, consumerClosed events). */
+    private Behavior<Command> onCloseRoom(CloseRoom request) {
+        onMediaThread(() -> media.closeRoom(request.room()), request.replyTo(), closed -> {
+            if (closed != null) LOG.info("{}: room '{}' closed by an admin ({} transports)", nodeId,
+                    request.room(), closed.transports());
+            return new RoomClosedReply(closed, null);
+        }, refusal -> new RoomClosedReply(null, refusal));
         return this;
     }
 

@@ -5,6 +5,7 @@ import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.media.MediaNode;
 import dev.sfu.cluster.media.MediaNodeDirectory;
 import dev.sfu.cluster.media.ProducerEntity;
+import dev.sfu.cluster.media.RoomSummary;
 import dev.sfu.cluster.media.PipeSettings;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.media.ortc.RtpCapabilities;
@@ -19,6 +20,9 @@ import dev.sfu.signaling.api.Responses.ConnectionInfo;
 import dev.sfu.signaling.api.Responses.DrainState;
 import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.RoomClosed;
+import dev.sfu.signaling.api.Responses.RoomCreated;
+import dev.sfu.signaling.api.Responses.RoomInfo;
 import dev.sfu.signaling.api.Responses.StreamInfo;
 import dev.sfu.signaling.api.Responses.TransportCreated;
 import dev.sfu.signaling.api.SignalingEvent;
@@ -37,6 +41,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -256,6 +261,99 @@ public final class ClusterSignalingService implements SignalingService {
     @Override
     public CompletionStage<Map<String, Object>> stats() {
         return askLocal(MediaNode.GetStats::new, MediaNode.StatsReply::stats);
+    }
+
+    // ---- rooms
+
+    /** Asks every member for the rooms it holds and sums them per room. */
+    @Override
+    public CompletionStage<List<RoomInfo>> rooms() {
+        return askEveryMember(MediaNode.ListRooms::new, MediaNode.RoomsReply::rooms)
+                .thenApply(ClusterSignalingService::mergeRooms);
+    }
+
+    private static List<RoomInfo> mergeRooms(List<RoomSummary> summaries) {
+        Map<String, List<RoomSummary>> byRoom = new TreeMap<>();
+        summaries.forEach(s -> byRoom.computeIfAbsent(s.room(), r -> new ArrayList<>()).add(s));
+        List<RoomInfo> rooms = new ArrayList<>();
+        byRoom.forEach((room, parts) -> rooms.add(new RoomInfo(room,
+                parts.stream().mapToInt(RoomSummary::transports).sum(),
+                parts.stream().mapToInt(RoomSummary::producers).sum(),
+                parts.stream().mapToInt(RoomSummary::consumers).sum(),
+                parts.stream().map(RoomSummary::node).sorted().toList(),
+                parts.stream().anyMatch(RoomSummary::created))));
+        return rooms;
+    }
+
+    /**
+     * Creates the room on this member, which keeps it while it is empty (until it is closed or this member
+     * leaves); {@code created} tells whether no member held it before.
+     */
+    @Override
+    public CompletionStage<RoomCreated> createRoom(String room) {
+        return rooms().thenCompose(existing -> {
+            boolean known = existing.stream().anyMatch(r -> r.room().equals(room));
+            return askLocal(replyTo -> new MediaNode.CreateRoom(room, replyTo),
+                    (MediaNode.RoomCreatedReply reply) -> new RoomCreated(room, nodeId, !known));
+        });
+    }
+
+    /**
+     * Asks every member to close the room, then tells the room's clients ({@code roomClosed}). A member that does
+     * not answer in time makes the answer a 503 naming it (what the others closed stays closed); no member holding
+     * the room is a 404.
+     */
+    @Override
+    public CompletionStage<RoomClosed> closeRoom(String room) {
+        return askEveryMemberOrFail(replyTo -> new MediaNode.CloseRoom(room, replyTo)).thenApply(answers -> {
+            List<RoomSummary> closed = new ArrayList<>();
+            List<String> silent = new ArrayList<>();
+            answers.forEach((member, reply) -> {
+                if (reply == null || reply.refusal() != null) silent.add(member);
+                else if (reply.closed() != null) closed.add(reply.closed());
+            });
+            RoomInfo total = mergeRooms(closed).stream().findFirst().orElse(null);
+            if (total != null) {
+                publish(new SignalingEvent("roomClosed", room, nodeId, System.currentTimeMillis(), Map.of(
+                        "room", room, "transports", total.transports(), "producers", total.producers(),
+                        "consumers", total.consumers(), "members", total.members())));
+            }
+            if (!silent.isEmpty()) {
+                throw ApiException.unavailable("room '" + room + "' closed on " + (total == null ? "no member"
+                        : total.members()) + ", but " + silent.stream().sorted().toList() + " did not answer in time");
+            }
+            if (total == null) throw ApiException.notFound("unknown room '" + room + "'");
+            return new RoomClosed(room, total.transports(), total.producers(), total.consumers(), total.members());
+        });
+    }
+
+    private void publish(SignalingEvent event) {
+        events.tell(Topic.publish(new SfuEventTopic.Published(event)));
+    }
+
+    /** Asks every member's MediaNode; a member that fails or does not answer in time maps to null. */
+    private CompletionStage<Map<String, MediaNode.RoomClosedReply>> askEveryMemberOrFail(
+            Function<ActorRef<MediaNode.RoomClosedReply>, MediaNode.Command> request) {
+        return AskPattern.<MediaNodeDirectory.Command, MediaNodeDirectory.All>ask(directory,
+                        MediaNodeDirectory.ListAll::new, askTimeout, system.scheduler())
+                .thenCompose(all -> {
+                    Map<String, ActorRef<MediaNode.Command>> members = new HashMap<>(all.mediaNodes());
+                    members.put(nodeId, localMediaNode);
+                    Map<String, CompletableFuture<MediaNode.RoomClosedReply>> answers = new TreeMap<>();
+                    members.forEach((member, ref) -> answers.put(member,
+                            AskPattern.<MediaNode.Command, MediaNode.RoomClosedReply>ask(ref, request::apply, askTimeout,
+                                            system.scheduler())
+                                    .exceptionally(failure -> {
+                                        LOG.warn("member '{}' did not close a room: {}", member, failure.toString());
+                                        return null;
+                                    })
+                                    .toCompletableFuture()));
+                    return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+                        Map<String, MediaNode.RoomClosedReply> replies = new TreeMap<>();
+                        answers.forEach((member, answer) -> replies.put(member, answer.join()));
+                        return replies;
+                    });
+                });
     }
 
     @Override

@@ -33,6 +33,10 @@ public final class Requests {
     public record TransportId(String transportId) {
     }
 
+    /** A room named in a body: {@code POST /api/rooms}, {@code POST /api/close-room}. */
+    public record Room(String room) {
+    }
+
     /** {@code node} null means the member serving the request. */
     public record Drain(String node, boolean draining) {
     }

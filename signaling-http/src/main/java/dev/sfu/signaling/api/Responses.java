@@ -52,4 +52,21 @@ public final class Responses {
     /** A member some member cannot reach, with its member status (e.g. "Up" until it is downed). */
     public record Unreachable(String node, String status) {
     }
+
+    /**
+     * A room as {@code GET /api/rooms} lists it, summed over the cluster: its WebRTC transports, the producers
+     * published in it (piped copies are not counted again) and its consumers, and the members it lives on.
+     * {@code created} is true when an admin created it explicitly ({@code POST /api/rooms}).
+     */
+    public record RoomInfo(String room, int transports, int producers, int consumers, List<String> members,
+                           boolean created) {
+    }
+
+    /** The answer to {@code POST /api/rooms}: {@code created} is false when the room already existed. */
+    public record RoomCreated(String room, String node, boolean created) {
+    }
+
+    /** The answer to closing a room: what was closed, summed over the members that held it. */
+    public record RoomClosed(String room, int transports, int producers, int consumers, List<String> members) {
+    }
 }

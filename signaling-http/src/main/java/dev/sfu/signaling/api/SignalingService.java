@@ -80,6 +80,38 @@ public interface SignalingService {
                 new ApiException(501, "the cluster membership is not available on this member"));
     }
 
+    /** Every room of the cluster with its counts (room management, admin only). */
+    default CompletionStage<List<Responses.RoomInfo>> rooms() {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new ApiException(501, "room management is not supported by this member"));
+    }
+
+    /**
+     * Creates a room explicitly: it is listed, and kept, while empty. Rooms still come into being implicitly on
+     * first use; creating one that exists answers it with {@code created} false.
+     */
+    default CompletionStage<Responses.RoomCreated> createRoom(String room) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new ApiException(501, "room management is not supported by this member"));
+    }
+
+    /**
+     * Closes every transport, producer and consumer of the room on every member, then publishes a
+     * {@code roomClosed} event to the room; fails with 404 when no member has the room.
+     */
+    default CompletionStage<Responses.RoomClosed> closeRoom(String room) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new ApiException(501, "room management is not supported by this member"));
+    }
+
+    /**
+     * Subscribes to the events that tell objects closed or members gone (transportClosed, producerClosed,
+     * consumerClosed, nodeDown), for the per-client quotas; by default every event of every room.
+     */
+    default AutoCloseable subscribeToClosings(Consumer<SignalingEvent> listener) {
+        return subscribe(null, listener);
+    }
+
     /** Subscribes to events (room null: every room); close the returned handle to stop. */
     AutoCloseable subscribe(String room, Consumer<SignalingEvent> listener);
 }

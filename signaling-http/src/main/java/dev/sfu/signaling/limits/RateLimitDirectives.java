@@ -2,14 +2,12 @@ package dev.sfu.signaling.limits;
 
 import dev.sfu.signaling.JsonResponses;
 import dev.sfu.signaling.auth.AccessToken;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -54,17 +52,6 @@ public final class RateLimitDirectives extends AllDirectives {
     }
 
     private String clientAddress(HttpRequest request) {
-        if (settings.trustForwardedFor()) {
-            String forwarded = request.getHeader("X-Forwarded-For").map(h -> h.value()).orElse("");
-            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
-            if (!last.isEmpty()) {
-                return last;
-            }
-        }
-        // Without the remote-address attribute (SignalingHttpServer turns it on) all clients share one bucket.
-        return request.getAttribute(AttributeKeys.remoteAddress)
-                .flatMap(remote -> remote.getAddress())
-                .map(InetAddress::getHostAddress)
-                .orElse("unknown");
+        return ClientAddress.of(request, settings.trustForwardedFor());
     }
 }

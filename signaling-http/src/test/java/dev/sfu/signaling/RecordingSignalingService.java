@@ -20,6 +20,9 @@ import dev.sfu.signaling.api.Requests;
 import dev.sfu.signaling.api.Responses.ConnectionInfo;
 import dev.sfu.signaling.api.Responses.ConsumerCreated;
 import dev.sfu.signaling.api.Responses.ProducerCreated;
+import dev.sfu.signaling.api.Responses.RoomClosed;
+import dev.sfu.signaling.api.Responses.RoomCreated;
+import dev.sfu.signaling.api.Responses.RoomInfo;
 import dev.sfu.signaling.api.Responses.StreamInfo;
 import dev.sfu.signaling.api.Responses.TransportCreated;
 import dev.sfu.signaling.api.SignalingEvent;
@@ -102,7 +105,12 @@ public final class RecordingSignalingService implements SignalingService {
     private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
 
+    /** On: every created transport and producer gets a new id (the quota tests count them). */
+    public volatile boolean freshIds;
+    private final java.util.concurrent.atomic.AtomicInteger nextId = new java.util.concurrent.atomic.AtomicInteger();
+
     public void reset() {
+        freshIds = false;
         calls.clear();
         subscriptions.clear();
         failures.clear();
@@ -178,7 +186,12 @@ public final class RecordingSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<TransportCreated> createTransport(Requests.CreateTransport request) {
-        return answer("createTransport", request, TRANSPORT);
+        TransportCreated t = TRANSPORT;
+        if (freshIds) {
+            t = new TransportCreated("t-" + nextId.incrementAndGet(), t.node(), t.room(), t.direction(),
+                    t.iceParameters(), t.iceCandidates(), t.dtlsParameters());
+        }
+        return answer("createTransport", request, t);
     }
 
     @Override
@@ -188,7 +201,7 @@ public final class RecordingSignalingService implements SignalingService {
 
     @Override
     public CompletionStage<ProducerCreated> produce(Requests.Produce request) {
-        return answer("produce", request, PRODUCER);
+        return answer("produce", request, freshIds ? new ProducerCreated("p-" + nextId.incrementAndGet(), NODE) : PRODUCER);
     }
 
     @Override
@@ -254,6 +267,44 @@ public final class RecordingSignalingService implements SignalingService {
     @Override
     public CompletionStage<List<ConnectionInfo>> connections() {
         return answer("connections", null, CONNECTIONS);
+    }
+
+    static final List<RoomInfo> ROOMS = List.of(new RoomInfo("r1", 2, 1, 1, List.of(NODE), false),
+            new RoomInfo("r2", 1, 0, 0, List.of(NODE), true));
+
+    @Override
+    public CompletionStage<List<RoomInfo>> rooms() {
+        return answer("rooms", null, ROOMS);
+    }
+
+    @Override
+    public CompletionStage<RoomCreated> createRoom(String room) {
+        boolean known = ROOMS.stream().anyMatch(r -> r.room().equals(room));
+        return answer("createRoom", room, new RoomCreated(room, NODE, !known));
+    }
+
+    /** Closes r1 or r2 (they stay listed); any other room is unknown (404). */
+    @Override
+    public CompletionStage<RoomClosed> closeRoom(String room) {
+        if (ROOMS.stream().noneMatch(r -> r.room().equals(room))) {
+            calls.add(new Call("closeRoom", room));
+            return CompletableFuture.failedFuture(ApiException.notFound("unknown room '" + room + "'"));
+        }
+        return answer("closeRoom", room, new RoomClosed(room, 2, 1, 1, List.of(NODE)));
+    }
+
+    /** The quotas' listeners, kept apart from the WebSocket subscriptions; tests push closings to them. */
+    public final List<Consumer<SignalingEvent>> closingListeners = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AutoCloseable subscribeToClosings(Consumer<SignalingEvent> listener) {
+        closingListeners.add(listener);
+        return () -> closingListeners.remove(listener);
+    }
+
+    /** Tells every quota listener an event (transportClosed, nodeDown, ...). */
+    public void pushClosing(SignalingEvent event) {
+        closingListeners.forEach(listener -> listener.accept(event));
     }
 
     @Override

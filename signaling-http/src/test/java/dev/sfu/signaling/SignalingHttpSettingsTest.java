@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.sfu.signaling.auth.AuthSettings;
 import dev.sfu.signaling.auth.TestTokens;
 import dev.sfu.signaling.limits.LimitSettings;
+import dev.sfu.signaling.limits.QuotaSettings;
 import dev.sfu.signaling.tls.HttpsSettings;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,22 @@ class SignalingHttpSettingsTest {
         assertEquals(new LimitSettings(true, 5, 7, 9, true), settings.limits());
         assertEquals(HttpsSettings.pem(Path.of("/etc/sfu/cert.pem"), Path.of("/etc/sfu/key.pem")), settings.https());
         assertEquals(SignalingHttpSettings.DEFAULTS.serviceTimeout(), settings.serviceTimeout());
+    }
+
+    @Test
+    void readsThePerClientQuotasAndTheBodyReadTimeout() {
+        SignalingHttpSettings settings = SignalingHttpSettings.fromConfig(ConfigFactory.parseString("""
+                sfu.limits.per-token { transports = 3, producers = 4, consumers = 5 }
+                sfu.limits.per-address.consumers = 60
+                sfu.http.body-read-timeout = 2s
+                """));
+
+        assertEquals(new QuotaSettings.Quota(3, 4, 5), settings.quotas().perToken());
+        assertEquals(new QuotaSettings.Quota(200, 200, 60), settings.quotas().perAddress());
+        assertTrue(settings.quotas().enabled());
+        assertEquals(Duration.ofSeconds(2), settings.bodyReadTimeout());
+        assertFalse(QuotaSettings.fromConfig(ConfigFactory.parseString("sfu.limits.enabled = off")).enabled());
+        assertThrows(IllegalArgumentException.class, () -> new QuotaSettings.Quota(0, 1, 1));
     }
 
     @Test

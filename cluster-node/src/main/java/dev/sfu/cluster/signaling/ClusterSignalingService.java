@@ -150,15 +150,22 @@ public final class ClusterSignalingService implements SignalingService {
         String asked = request.node() == null || request.node().isBlank() ? nodeId : request.node();
         TransportPlacement placer = placement;
         CompletionStage<String> placed = placer == null ? CompletableFuture.completedFuture(asked) : placer.memberFor(request);
-        return placed.thenCompose(target -> {
+        return placed.thenCompose(target -> listed(target, placer != null).thenCompose(isListed -> {
             Supplier<ApiException> unknown = () -> ApiException.notFound("unknown node '" + target + "'");
             // A member placement chose is Up in the node list, but its MediaNode may reach this member's
-            // directory (the Receptionist) a moment later: wait briefly for it rather than answer 404.
-            CompletionStage<ActorRef<MediaNode.Command>> member = placer == null
-                    ? mediaNodeOf(target, unknown) : mediaNodeOfUpMember(target, unknown, DIRECTORY_RETRIES);
+            // directory (the Receptionist) a moment later: wait briefly for it rather than answer 404. A name
+            // nobody lists is answered at once (no client can make this member wait on made-up names).
+            CompletionStage<ActorRef<MediaNode.Command>> member = isListed
+                    ? mediaNodeOfUpMember(target, unknown, DIRECTORY_RETRIES) : mediaNodeOf(target, unknown);
             return askValue(member, target, replyTo -> new MediaNode.CreateTransport(request.room(), request.direction(), replyTo),
                     MediaNode.TransportReply::transport);
-        });
+        }));
+    }
+
+    /** Whether {@code member} is in the node list (only asked when placement is on). */
+    private CompletionStage<Boolean> listed(String member, boolean placementOn) {
+        if (!placementOn || member.equals(nodeId)) return CompletableFuture.completedFuture(placementOn);
+        return members.nodes().thenApply(nodes -> nodes.stream().anyMatch(node -> node.id().equals(member)));
     }
 
     @Override

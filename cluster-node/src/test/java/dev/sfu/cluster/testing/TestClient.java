@@ -61,6 +61,24 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a client whose DTLS parameters reach the server through {@code connectTransport} (e.g. an HTTP POST to
+     * /api/connect-transport), and waits until SRTP keys exist.
+     */
+    public static TestClient connect(TransportCreated transport,
+                                     java.util.function.Consumer<dev.sfu.media.transport.DtlsParameters> connectTransport)
+            throws Exception {
+        TestClient testClient = new TestClient(transport);
+        try {
+            connectTransport.accept(testClient.client.localDtlsParameters());
+            testClient.client.connect().get(30, TimeUnit.SECONDS);
+            return testClient;
+        } catch (Exception e) {
+            testClient.close();
+            throw e;
+        }
+    }
+
     public WebRtcClient client() {
         return client;
     }

@@ -23,8 +23,9 @@ const CHROMIUM_ARGS = [
 /**
  * Opens a fresh browser profile for one test and closes it (and deletes the profile) when the test ends.
  * Without Chromium the test is skipped, except under CI=true where a missing browser is a failure.
+ * `extraArgs` are added to the flags above (e.g. a certificate to trust).
  */
-export async function launchBrowser(t) {
+export async function launchBrowser(t, { extraArgs = [] } = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
     const message = `Chromium not found at ${CHROMIUM_PATH} (install the "chromium" package or set CHROMIUM_PATH)`;
     if (process.env.CI === 'true') throw new Error(`CI=true and ${message}; the browser e2e tests cannot run`);
@@ -35,7 +36,7 @@ export async function launchBrowser(t) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1280, height: 800 },
   });
   t.after(async () => {

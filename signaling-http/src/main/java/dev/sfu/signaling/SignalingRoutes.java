@@ -244,6 +244,8 @@ public final class SignalingRoutes extends AllDirectives {
         return service.stats().thenApply(stats -> {
             Map<String, Object> merged = new LinkedHashMap<>(stats == null ? Map.of() : stats);
             merged.put("eventSockets", eventSocketCounters.snapshot());
+            merged.put("clientQuotas", Map.of("enabled", quotas.enabled(), "tracked", quotas.tracked(),
+                    "clients", quotas.clients()));
             return merged;
         });
     }

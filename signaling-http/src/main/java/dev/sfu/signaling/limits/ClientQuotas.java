@@ -119,6 +119,13 @@ public final class ClientQuotas {
         }
     }
 
+    /** How many keys (tokens, addresses) hold something. */
+    public int clients() {
+        synchronized (lock) {
+            return counts.size();
+        }
+    }
+
     /** How many objects are counted in all. */
     public int tracked() {
         synchronized (lock) {

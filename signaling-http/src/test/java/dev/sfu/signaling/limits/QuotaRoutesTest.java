@@ -94,6 +94,9 @@ class QuotaRoutesTest {
 
         assertEquals(200, createTransport(alice).status());
         assertEquals(1, server.routes.quotas().tracked());
+        Reply stats = server.send("GET", "/api/stats", null, null, Map.of("Authorization", "Bearer " + alice));
+        assertEquals(1, stats.json().get("clientQuotas").get("tracked").asInt(), stats.body());
+        assertEquals(2, stats.json().get("clientQuotas").get("clients").asInt(), stats.body());
     }
 
     @Test

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Per-token quotas on two real members with tokens required: a token holding its two transports (both placed on
  * sfu2 through sfu1's API) is refused a third with 429, gets a slot back when it closes one, and gets both back
- * when sfu2, which held them, leaves the cluster.
+ * when sfu2, which held them, leaves the cluster. {@code /api/stats} shows the counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuotaClusterTest {
@@ -68,7 +68,7 @@ class QuotaClusterTest {
 
     @Test
     void aTokensTransportsAreCountedUntilTheyCloseOrTheirMemberLeaves() throws Exception {
-        // sfu2's MediaNode reaches sfu1's directory a moment after sfu2 is Up
+        awaitClosingsOfSfu2ReachSfu1();
         String first = awaitCreated("sfu2");
         String second = id(createTransport("sfu2"));
         HttpResponse<String> third = createTransport("sfu2");
@@ -85,6 +85,45 @@ class QuotaClusterTest {
         assertEquals(200, createTransport("sfu1").statusCode());
         assertEquals(429, createTransport("sfu1").statusCode());
         assertTrue(second.endsWith("@sfu2"), second);
+    }
+
+    /**
+     * The quotas learn of closings through the cluster's event topic, whose subscribers spread by gossip: a close on
+     * sfu2 right after it joined may not reach sfu1 yet. Waits (with another token) until one does.
+     */
+    private void awaitClosingsOfSfu2ReachSfu1() throws Exception {
+        String warmUp = new TokenIssuer(SECRET, Clock.systemUTC()).issue("warm-up", "quota-room",
+                Set.of(Right.PUBLISH), Duration.ofMinutes(10));
+        awaitTrue(() -> {
+            HttpResponse<String> created = post("/api/create-transport",
+                    "{\"room\": \"quota-room\", \"direction\": \"send\", \"node\": \"sfu2\"}", warmUp);
+            if (created.statusCode() != 200) return false;
+            int counted = tracked();
+            post("/api/close-transport", "{\"transportId\": \"" + id(created) + "\"}", warmUp);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (tracked() == counted - 1) return true;
+                sleep(100);
+            }
+            return false;
+        }, "a close on sfu2 reaching sfu1's quotas");
+    }
+
+    private int tracked() {
+        try {
+            return JsonSupport.MAPPER.readTree(get("/api/stats").body()).get("clientQuotas").get("tracked").asInt();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String awaitCreated(String node) throws Exception {
@@ -114,6 +153,10 @@ class QuotaClusterTest {
     }
 
     private HttpResponse<String> post(String path, String json) {
+        return post(path, json, token);
+    }
+
+    private HttpResponse<String> post(String path, String json, String token) {
         return TestMembers.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,7 +54,6 @@ public final class SignalingRoutes extends AllDirectives {
     private final RateLimitDirectives limits;
     private final ClientQuotas quotas;
     private final boolean trustForwardedFor;
-    private final AtomicBoolean watchingClosings = new AtomicBoolean();
 
     public SignalingRoutes(SignalingService service) {
         this(service, SignalingHttpSettings.DEFAULTS);
@@ -73,6 +71,8 @@ public final class SignalingRoutes extends AllDirectives {
         this.bodies = new JsonBodyDirectives(settings.maxBodyBytes(), settings.bodyReadTimeout(), validator);
         this.quotas = new ClientQuotas(settings.quotas());
         this.trustForwardedFor = settings.limits().trustForwardedFor();
+        // from the start, so that no close of an object counted here is missed (the member lives as long as this)
+        if (quotas.enabled()) service.subscribeToClosings(quotas::onEvent);
         this.calls = new ServiceCalls(settings.serviceTimeout());
         this.eventSocket = new SignalingEventSocket(service, settings.eventBufferSize(),
                 settings.maxClientMessageBytes(), eventSocketCounters);
@@ -178,13 +178,10 @@ public final class SignalingRoutes extends AllDirectives {
                         r -> service.closeRoom(r.room())));
     }
 
-    /** A creation counted against the client's quota; the first one starts listening for closings. */
+    /** A creation counted against the client's quotas. */
     private <T> CompletionStage<T> counted(ClientQuotas.Kind kind, List<ClientQuotas.Owner> client,
                                            Supplier<CompletionStage<T>> create, Function<T, String> id,
                                            Function<T, String> node) {
-        if (quotas.enabled() && watchingClosings.compareAndSet(false, true)) {
-            service.subscribeToClosings(quotas::onEvent);
-        }
         return quotas.create(kind, client, create, id, node);
     }
 

@@ -69,7 +69,7 @@ class HostileHttpInputTest {
     private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
     @BeforeAll
-    void startMember() throws StartupException {
+    void startMember() throws StartupException, IOException, InterruptedException {
         TestMembers.Ports ports = TestMembers.Ports.free();
         node = SfuNode.start(ConfigFactory.parseString("""
                         sfu.http.body-read-timeout = 2s
@@ -78,6 +78,8 @@ class HostileHttpInputTest {
                         """).withFallback(TestMembers.config("hostile", ports, ports.remotingHostPort())),
                 new CpuOnlyLoadSource());
         raw = new RawHttp(TestMembers.HOST, ports.http());
+        // placement needs the member in its own node list before it takes transports
+        for (int i = 0; i < 200 && !get("/api/sfu-nodes").body().contains("\"status\":\"Up\""); i++) Thread.sleep(100);
     }
 
     @AfterAll

@@ -133,7 +133,7 @@ class HostileHttpInputTest {
             garbage.add(bytes);
         }
         for (int i = 0; i < garbage.size(); i++) {
-            RawHttp.Answer answer = raw.send(garbage.get(i), Map.of());
+            RawHttp.Answer answer = raw.send(garbage.get(i));
             if (answer.status() == -1) {
                 statuses.computeIfAbsent("closed", k -> new AtomicInteger()).incrementAndGet();
                 continue;

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, so a test can send what no HTTP client library would: any bytes as the body, any
@@ -36,11 +35,11 @@ final class RawHttp {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (body != null) bytes.writeBytes(body);
-        return send(bytes.toByteArray(), Map.of());
+        return send(bytes.toByteArray());
     }
 
     /** Sends {@code bytes} as they are and reads the answer until the server closes the connection. */
-    Answer send(byte[] bytes, Map<String, String> unused) throws IOException {
+    Answer send(byte[] bytes) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();

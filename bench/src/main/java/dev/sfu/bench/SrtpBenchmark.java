@@ -47,8 +47,8 @@ public class SrtpBenchmark {
         @Param({"160", "1200"})
         int payloadSize;
 
-        /** jitsi-srtp's AES: SunJCE as in production; {@code -p aes=OpenSSL} sizes its native alternative. */
-        @Param({"SunJCE"})
+        /** jitsi-srtp's AES: {@code auto} as a member (OpenSSL when it loads); {@code -p aes=SunJCE,OpenSSL} compares. */
+        @Param({"auto"})
         String aes;
 
         SrtpSession sfu;

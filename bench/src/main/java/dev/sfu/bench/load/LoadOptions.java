@@ -12,7 +12,8 @@ import java.util.UUID;
  * The load tool's command line: {@code SCENARIO --target URL[,URL...] [options]}. A later option overrides an
  * earlier one, so wrappers can put defaults first.
  */
-record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, int clientThreads, Duration timeout) {
+record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, int clientThreads, Duration timeout,
+                   String stepsFile) {
 
     static final String USAGE = """
             usage: LoadTool SCENARIO --target URL[,URL...] [options]
@@ -25,8 +26,11 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
               --placement P        same | other | auto: subscribers on the publisher's member, on the others,
                                    or on any target with the producer as hint
               --ramp               fanout: subscribers 50, 100, 200, ... until loss or p99 exceed the limits
+              --ramp-start N       first ramp step (default 50)
+              --ramp-step N        add N subscribers per step instead of doubling
               --ramp-steps LIST    explicit ramp, e.g. 25,50,100
               --max-subscribers N  ramp ceiling (default 3200)
+              --steps-file FILE    also write every step's figures there, one JSON object a line
               --max-loss-pct X     ramp limit (default 0.5)      --max-p99-ms X   ramp limit (default 20)
               --video-kbps K       video bitrate per publisher (default 1000)  --audio-kbps K (default 32)
               --keyframe-seconds S periodic key frame interval (default 10; PLI/FIR always answered)
@@ -68,7 +72,7 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
         if (values.containsKey("ramp-steps")) {
             steps = o.list("ramp-steps").stream().map(Integer::parseInt).toList();
         } else if (ramp) {
-            steps = rampSteps(o.integer("max-subscribers", 3200));
+            steps = rampSteps(o.integer("ramp-start", 50), o.integer("ramp-step", 0), o.integer("max-subscribers", 3200));
         } else {
             steps = List.of(subscribers);
         }
@@ -87,13 +91,16 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
         }
         return new LoadOptions(plan, targets, pids,
                 o.integer("client-threads", Runtime.getRuntime().availableProcessors()),
-                Duration.ofSeconds(o.integer("timeout-seconds", 20)));
+                Duration.ofSeconds(o.integer("timeout-seconds", 20)), values.get("steps-file"));
     }
 
-    /** 50, 100, 200, ... up to {@code max}. */
-    static List<Integer> rampSteps(int max) {
+    /** {@code start}, then {@code start + step}, ... (or doubling when {@code step} is 0), up to {@code max}. */
+    static List<Integer> rampSteps(int start, int step, int max) {
+        if (start < 1 || step < 0) {
+            throw new IllegalArgumentException("--ramp-start must be positive and --ramp-step not negative");
+        }
         List<Integer> steps = new ArrayList<>();
-        for (int n = 50; n <= max; n *= 2) steps.add(n);
+        for (int n = start; n <= max; n = step > 0 ? n + step : n * 2) steps.add(n);
         return steps.isEmpty() ? List.of(max) : steps;
     }
 

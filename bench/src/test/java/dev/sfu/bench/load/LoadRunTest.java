@@ -102,6 +102,17 @@ class LoadRunTest {
             assertTrue(json.has(field), field + " in " + json);
         }
         assertEquals(0.0, json.get("lossPct").asDouble());
+
+        // The member runs in this JVM: its media thread is found among this process's threads.
+        assertTrue(step.saturation().sfuMediaThreadCores() >= 0 && step.saturation().toolLoopCores() > 0,
+                step.saturation().toString());
+        var line = ResultJson.step(plan, step);
+        for (String field : List.of("subscribers", "consumerStreams", "lossPct", "p50Ms", "p99Ms", "cpuCores",
+                "streamsPerCore", "toolCpuCores", "sfuMediaThreadCores", "toolBusiestThreadCores", "machineBusyPct",
+                "bottleneck", "within")) {
+            assertTrue(line.has(field), field + " in " + line);
+        }
+        assertTrue(log.contains(line.get("bottleneck").asText()), "the step's JSON line is in the progress output");
     }
 
     @Test

@@ -32,6 +32,7 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
               --max-subscribers N  ramp ceiling (default 3200)
               --steps-file FILE    also write every step's figures there, one JSON object a line
               --max-loss-pct X     ramp limit (default 0.5)      --max-p99-ms X   ramp limit (default 20)
+              --ramp-retries N     measure a step over the limits again up to N times before ending (default 1)
               --video-kbps K       video bitrate per publisher (default 1000)  --audio-kbps K (default 32)
               --keyframe-seconds S periodic key frame interval (default 10; PLI/FIR always answered)
               --join-seconds S     spread each step's joins over S seconds (join-storm 10)
@@ -83,7 +84,7 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
                 o.integer("seconds", 10), o.integer("video-kbps", 1000) * 1000, o.integer("audio-kbps", 32) * 1000,
                 o.integer("keyframe-seconds", 10), o.decimal("join-seconds", scenario.joinSpreadSeconds),
                 o.integer("join-concurrency", 16), o.integer("settle-seconds", 2), o.integer("checksum-every", 10),
-                room, o.decimal("max-loss-pct", 0.5), o.decimal("max-p99-ms", 20));
+                room, o.decimal("max-loss-pct", 0.5), o.decimal("max-p99-ms", 20), o.integer("ramp-retries", 1));
         for (String key : values.keySet()) {
             if (!USAGE.contains("--" + key + " ")) {
                 throw new IllegalArgumentException("unknown option --" + key);

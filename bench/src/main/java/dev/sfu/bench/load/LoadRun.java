@@ -63,8 +63,17 @@ public final class LoadRun {
                 startPublishers(resources);
                 for (int count : plan.subscriberSteps()) {
                     StepResult step = runStep(resources, count);
-                    steps.add(step);
                     report(step);
+                    // On a shared machine one window can catch someone else's burst: measure the same subscribers
+                    // again before calling the step over the limits (never when joins failed: that is no noise).
+                    for (int retry = 0; plan.ramp() && retry < plan.rampRetries() && step.joinFailures().isEmpty()
+                            && !step.within(plan.maxLossPercent(), plan.maxP99Millis()); retry++) {
+                        say("step of %d subscribers over the limits: measuring it again (%d of %d)", count, retry + 1,
+                                plan.rampRetries());
+                        step = runStep(resources, count);
+                        report(step);
+                    }
+                    steps.add(step);
                     if (plan.ramp() && !step.within(plan.maxLossPercent(), plan.maxP99Millis())) {
                         say("step of %d subscribers is over the limits (loss %.2f %% [max %.2f], p99 %.1f ms [max %.1f],"
                                 + " %d failed joins, %d silent): ramp ends", count, step.window().lossPercent(),
@@ -158,6 +167,9 @@ public final class LoadRun {
     /** Joins subscribers number {@code from} to {@code to - 1}; returns those that joined. */
     private List<Subscriber> joinSubscribers(ClientResources resources, int from, int to) throws InterruptedException {
         int n = to - from;
+        if (n <= 0) {
+            return List.of();
+        }
         say("joining %d subscriber(s) (%s placement%s) ...", n, plan.placement().wireName(),
                 plan.joinSpreadSeconds() > 0 ? ", spread over " + plan.joinSpreadSeconds() + " s" : "");
         List<Subscriber> joined = Collections.synchronizedList(new ArrayList<>());

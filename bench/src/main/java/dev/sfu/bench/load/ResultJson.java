@@ -9,6 +9,7 @@ import java.util.List;
  * limits (the capacity), and {@code ramp} lists every step.
  */
 final class ResultJson {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private ResultJson() {
     }
 
@@ -64,7 +65,12 @@ final class ResultJson {
         Saturation sat = step.saturation();
         s.put("sfuMediaThreadCores", round(sat.sfuMediaThreadCores(), 3));
         s.put("toolBusiestThreadCores", round(sat.toolLoopCores(), 3));
+        putNullable(s, "mediaThreadStreamsPerCore", sat.sfuMediaThreadCores() <= 0 ? null
+                : step.consumerStreams() / sat.sfuMediaThreadCores());
         s.put("machineBusyPct", round(sat.machineBusyPercent(), 1));
+        // What the rest of the machine used meanwhile (other work on a shared machine): all cores busy minus ours.
+        double ours = (cores == null ? 0 : cores) + (step.tool() == null ? 0 : step.tool().cores());
+        s.put("otherCpuCores", round(Math.max(0, sat.machineBusyPercent() / 100 * CORES - ours), 3));
         s.put("loadAverage", round(sat.loadAverage(), 2));
         s.put("mbitPerSecond", step.windowSeconds() <= 0 ? 0 : round(w.bytes() * 8 / 1e6 / step.windowSeconds(), 2));
         s.put("within", step.within(plan.maxLossPercent(), plan.maxP99Millis()));

@@ -1,6 +1,5 @@
 package dev.sfu.bench.load;
 
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,25 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadSampleTest {
 
     @Test
-    void findsANamedThreadOfThisProcessAndSeesItWork() throws Exception {
+    void aThreadSeenInOnlyOneReadingIsLeftOut() throws Exception {
         long pid = ProcessHandle.current().pid();
-        CountDownLatch started = new CountDownLatch(1);
-        double[] sink = new double[1];
+        ThreadSample before = ThreadSample.read(pid, "probe-late");
         Thread spinner = new Thread(() -> {
-            started.countDown();
-            long until = System.nanoTime() + 600_000_000L;
-            while (System.nanoTime() < until) sink[0] += Math.sqrt(sink[0] + 1);
-        }, "probe-spinner");
+            double x = 0;
+            while (!Thread.currentThread().isInterrupted()) x += Math.sqrt(x + 1);
+        }, "probe-late");
         spinner.start();
-        started.await();
-        ThreadSample before = ThreadSample.read(pid, "probe-spin");
-        spinner.join();
-        ThreadSample after = ThreadSample.read(pid, "probe-spin");
-
-        assertEquals(1, before.ticksByThread().size(), before.toString());
-        // It ended before the second reading, so nothing is compared: no figure rather than a wrong one.
-        assertEquals(0.0, after.busiestCoresSince(before));
-        assertTrue(sink[0] > 0);
+        try {
+            Thread.sleep(300);
+            ThreadSample after = ThreadSample.read(pid, "probe-late");
+            assertEquals(0, before.ticksByThread().size());
+            assertEquals(1, after.ticksByThread().size(), after.toString());
+            // It started after the first reading: no figure rather than its CPU since it started.
+            assertEquals(0.0, after.busiestCoresSince(before));
+        } finally {
+            spinner.interrupt();
+            spinner.join();
+        }
     }
 
     @Test

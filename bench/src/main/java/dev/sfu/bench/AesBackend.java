@@ -4,8 +4,8 @@ import dev.sfu.media.srtp.SrtpAes;
 import dev.sfu.media.srtp.SrtpAesBackend;
 
 /**
- * Which AES implementation jitsi-srtp uses in this benchmark JVM: {@code auto} (what a member uses by default:
- * OpenSSL when it loads), {@code SunJCE} or {@code OpenSSL}. Each JMH fork is its own JVM, so the choice stays in
+ * Which AES implementation jitsi-srtp uses in this benchmark JVM: {@code SunJCE} (what a member uses by default),
+ * {@code OpenSSL} or {@code auto} (OpenSSL when it loads). Each JMH fork is its own JVM, so the choice stays in
  * that fork; a benchmark state applies it before it makes its sessions.
  */
 final class AesBackend {

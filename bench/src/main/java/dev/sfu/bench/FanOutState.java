@@ -32,9 +32,9 @@ public abstract class FanOutState {
     @Param({"AEAD_AES_128_GCM"})
     SrtpProfile profile;
 
-    /** jitsi-srtp's AES: {@code auto} as a member (OpenSSL when it loads); {@code -p aes=SunJCE,OpenSSL} compares. */
-    @Param({"auto"})
-    String aes = "auto";
+    /** jitsi-srtp's AES: SunJCE, as a member by default; {@code -p aes=SunJCE,OpenSSL} compares the two. */
+    @Param({"SunJCE"})
+    String aes = "SunJCE";
 
     final PacketSink sink = new PacketSink();
     final CpuStopwatch cpu = new CpuStopwatch();

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * Which AES implementation jitsi-srtp uses for every SRTP session of this JVM ({@code sfu.media.srtp-aes}).
- * {@code AUTO} is jitsi-srtp's native OpenSSL binding when its library loads, else the JDK's (SunJCE): OpenSSL
- * allocates about 15× less per packet (no per-packet cipher re-init objects or in-place copies), for about the
- * same CPU (docs/benchmarks.md).
+ * {@code AUTO} is jitsi-srtp's native OpenSSL binding when its library loads, else the JDK's (SunJCE). OpenSSL
+ * allocates about 15× less per packet (no per-packet cipher re-init objects or in-place copies) but costs more CPU
+ * per packet here, so the default is SunJCE ({@link SrtpAes#DEFAULT}; docs/benchmarks.md has the figures).
  */
 public enum SrtpAesBackend {
     AUTO, OPENSSL, SUNJCE;

@@ -64,7 +64,7 @@ public final class CapacityChart {
                 .limit-label{font-size:10px;fill:#c00;text-anchor:end} .legend{font-size:11px} .note{font-size:10px;fill:#555}
                 </style>
                 <rect width='100%%' height='100%%' fill='white'/>
-                <text x='10' y='20' font-size='15' font-weight='bold'>%s</text>
+                <text x='10' y='20' font-size='13' font-weight='bold'>%s</text>
                 """, width, height, width, height, SvgPanel.escape(title)));
         List<RampStep> all = series.values().stream().flatMap(List::stream).toList();
         double xMax = all.stream().mapToDouble(RampStep::consumerStreams).max().orElse(1);

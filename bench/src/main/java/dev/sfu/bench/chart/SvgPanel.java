@@ -57,9 +57,9 @@ final class SvgPanel {
         }
     }
 
-    /** A dashed horizontal line at {@code y}, labelled, when it is inside the panel. */
+    /** A dashed horizontal line at {@code y}, labelled, when it is inside the panel and not squashed on the axis. */
     void limit(double y, String label) {
-        if (y > yMax) return;
+        if (y > yMax || y < yMax / 40) return;
         svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%s' y2='%s' class='limit'/>"
                         + "<text x='%d' y='%s' class='limit-label'>%s</text>%n", x0 + LEFT, x0 + WIDTH - RIGHT,
                 fmt(py(y)), fmt(py(y)), x0 + WIDTH - RIGHT - 4, fmt(py(y) - 4), escape(label)));

@@ -47,19 +47,32 @@ jq -r '
     (if ($fan | length) > 0 then
       "#### FanOut vs MinimalForwarder: one incoming packet per op, ns/op",
       "",
-      "| stream | profile | N | FanOut wall | FanOut cpu | Minimal wall | Minimal cpu | FanOut/Minimal wall | FanOut/Minimal cpu |",
-      "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-      ($fan | sort_by(.params.stream, .params.profile, (.params.consumers | tonumber))[]
+      "Efficiency = Minimal cpu / FanOut cpu: how much of the minimal forwarder throughput per core the SFU path reaches (target ≥ 70 %).",
+      "",
+      "| stream | profile | AES | N | FanOut wall | FanOut cpu | Minimal wall | Minimal cpu | FanOut/Minimal wall | FanOut/Minimal cpu | efficiency |",
+      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ($fan | sort_by(.params.stream, .params.profile, (.params.aes // ""), (.params.consumers | tonumber))[]
         | . as $f | ($min | map(select(.params == $f.params)) | first) as $m
-        | "| \($f.params.stream) | \($f.params.profile) | \($f.params.consumers) | \($f | wall) | \($f | cpu) | \(opt($m; wall)) | \(opt($m; cpu)) | \(if $m then wallratio($f; $m) else "–" end) | \(if $m then cpuratio($f; $m) else "–" end) |"),
+        | "| \($f.params.stream) | \($f.params.profile) | \($f.params.aes // "SunJCE") | \($f.params.consumers) | \($f | wall) | \($f | cpu) | \(opt($m; wall)) | \(opt($m; cpu)) | \(if $m then wallratio($f; $m) else "–" end) | \(if $m then cpuratio($f; $m) else "–" end) | \(if $m and ($m | cpuv) and ($f | cpuv) then "\(($m | cpuv) / ($f | cpuv) * 100 | round) %" else "–" end) |"),
+      "",
+      (if ($fan | map(.params.aes) | unique | length) > 1 then
+        "#### AES backend side by side (same run): CPU ns per incoming packet and bytes allocated per incoming packet",
+        "",
+        "| bench | stream | N | SunJCE cpu | OpenSSL cpu | OpenSSL/SunJCE cpu | SunJCE alloc B | OpenSSL alloc B |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+        (($fan + $min) | map(select(.params.aes == "SunJCE"))
+          | sort_by(short, .params.stream, (.params.consumers | tonumber))[]
+          | . as $s | (($fan + $min) | map(select(short == ($s | short) and .params == ($s.params + {aes: "OpenSSL"}))) | first) as $o
+          | "| \($s | short) | \($s.params.stream) | \($s.params.consumers) | \($s | cpu) | \(opt($o; cpu)) | \(if $o then cpuratio($o; $s) else "–" end) | \($s | alloc) | \(opt($o; alloc)) |")
+      else empty end),
       "",
       "#### Per delivered packet (ns) and allocation (bytes per incoming packet)",
       "",
-      "| stream | profile | N | FanOut wall ns/delivered | FanOut cpu ns/delivered | Minimal cpu ns/delivered | FanOut alloc B/op | Minimal alloc B/op |",
-      "|---|---|---:|---:|---:|---:|---:|---:|",
-      ($fan | sort_by(.params.stream, .params.profile, (.params.consumers | tonumber))[]
+      "| stream | profile | AES | N | FanOut wall ns/delivered | FanOut cpu ns/delivered | Minimal cpu ns/delivered | FanOut alloc B/op | Minimal alloc B/op |",
+      "|---|---|---|---:|---:|---:|---:|---:|---:|",
+      ($fan | sort_by(.params.stream, .params.profile, (.params.aes // ""), (.params.consumers | tonumber))[]
         | . as $f | ($min | map(select(.params == $f.params)) | first) as $m | ($f.params.consumers | tonumber) as $n
-        | "| \($f.params.stream) | \($f.params.profile) | \($n) | \($f.secondaryMetrics.packets.score | num) ± \($f.secondaryMetrics.packets.scoreError | num) | \(($f | cpuv) as $c | if $c then $c / $n | num else "–" end) | \(if $m then (($m | cpuv) as $c | if $c then $c / $n | num else "–" end) else "–" end) | \($f | alloc) | \(opt($m; alloc)) |"),
+        | "| \($f.params.stream) | \($f.params.profile) | \($f.params.aes // "SunJCE") | \($n) | \($f.secondaryMetrics.packets.score | num) ± \($f.secondaryMetrics.packets.scoreError | num) | \(($f | cpuv) as $c | if $c then $c / $n | num else "–" end) | \(if $m then (($m | cpuv) as $c | if $c then $c / $n | num else "–" end) else "–" end) | \($f | alloc) | \(opt($m; alloc)) |"),
       ""
     else empty end)
 ' "$file"

@@ -32,6 +32,10 @@ public abstract class FanOutState {
     @Param({"AEAD_AES_128_GCM"})
     SrtpProfile profile;
 
+    /** jitsi-srtp's AES: SunJCE, as a member by default; {@code -p aes=SunJCE,OpenSSL} compares the two. */
+    @Param({"SunJCE"})
+    String aes = "SunJCE";
+
     final PacketSink sink = new PacketSink();
     final CpuStopwatch cpu = new CpuStopwatch();
     final PacketBuffer[] ring = BrowserSender.newRing(BATCH);
@@ -53,6 +57,7 @@ public abstract class FanOutState {
 
     @Setup(Level.Trial)
     public void createForwarder() {
+        AesBackend.use(aes);
         SrtpKeys publisher = new SrtpKeys(profile, 1);
         SrtpKeys[] subscribers = new SrtpKeys[consumers];
         for (int i = 0; i < consumers; i++) {

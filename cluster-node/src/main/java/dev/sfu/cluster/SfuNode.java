@@ -5,6 +5,8 @@ import dev.sfu.cluster.media.MediaLoad;
 import dev.sfu.cluster.registry.NodeLoadSource;
 import dev.sfu.media.engine.MediaEngine;
 import dev.sfu.media.engine.MediaEngineConfig;
+import dev.sfu.media.srtp.SrtpAes;
+import dev.sfu.media.srtp.SrtpAesBackend;
 import dev.sfu.signaling.api.SignalingService;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -51,6 +53,7 @@ public final class SfuNode implements AutoCloseable {
      */
     public static SfuNode start(Config config, NodeLoadSource loadOverride) throws StartupException {
         NodeSettings settings = NodeSettings.from(config);
+        SrtpAes.use(srtpAesBackend(config));
         MediaEngine engine = startEngine(settings);
         MediaLoad mediaLoad = new MediaLoad();
         NodeLoadSource loadSource = loadOverride != null ? loadOverride : mediaLoad;
@@ -83,6 +86,14 @@ public final class SfuNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             terminate(system, settings.startupTimeout());
             throw new StartupException(settings.id() + ": interrupted while starting", e);
+        }
+    }
+
+    private static SrtpAesBackend srtpAesBackend(Config config) throws StartupException {
+        try {
+            return SrtpAesBackend.parse(config.getString("sfu.media.srtp-aes"));
+        } catch (RuntimeException e) {
+            throw new StartupException("sfu.media.srtp-aes: " + e.getMessage(), e);
         }
     }
 

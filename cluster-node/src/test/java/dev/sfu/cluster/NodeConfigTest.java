@@ -25,6 +25,7 @@ class NodeConfigTest {
         assertEquals("127.0.0.1", settings.mediaBindHost());
         assertEquals("127.0.0.1", settings.announcedIp());
         assertEquals(Duration.ofSeconds(5), settings.askTimeout());
+        assertEquals("sunjce", NodeConfig.load(Map.of()).getString("sfu.media.srtp-aes"));
     }
 
     @Test

@@ -73,6 +73,18 @@ class SfuNodeTest {
     }
 
     @Test
+    void aBadSrtpAesSettingStopsStartupNamingTheKey() {
+        TestMembers.Ports ports = TestMembers.Ports.free();
+        StartupException failure = assertThrows(StartupException.class, () -> SfuNode.start(
+                com.typesafe.config.ConfigFactory.parseString("sfu.media.srtp-aes = bouncy")
+                        .withFallback(TestMembers.config("bad-aes", ports, ports.remotingHostPort())),
+                new CpuOnlyLoadSource()));
+
+        assertTrue(failure.getMessage().contains("sfu.media.srtp-aes") && failure.getMessage().contains("sunjce"),
+                failure.getMessage());
+    }
+
+    @Test
     void aTakenRemotingPortStopsStartupNamingThePort() throws IOException {
         TestMembers.Ports ports = TestMembers.Ports.free();
         try (ServerSocket taken = new ServerSocket(ports.remoting(), 1, InetAddress.getByName(TestMembers.HOST))) {

@@ -12,7 +12,8 @@ import java.util.UUID;
  * The load tool's command line: {@code SCENARIO --target URL[,URL...] [options]}. A later option overrides an
  * earlier one, so wrappers can put defaults first.
  */
-record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, int clientThreads, Duration timeout) {
+record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, int clientThreads, Duration timeout,
+                   String stepsFile) {
 
     static final String USAGE = """
             usage: LoadTool SCENARIO --target URL[,URL...] [options]
@@ -25,9 +26,13 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
               --placement P        same | other | auto: subscribers on the publisher's member, on the others,
                                    or on any target with the producer as hint
               --ramp               fanout: subscribers 50, 100, 200, ... until loss or p99 exceed the limits
+              --ramp-start N       first ramp step (default 50)
+              --ramp-step N        add N subscribers per step instead of doubling
               --ramp-steps LIST    explicit ramp, e.g. 25,50,100
               --max-subscribers N  ramp ceiling (default 3200)
+              --steps-file FILE    also write every step's figures there, one JSON object a line
               --max-loss-pct X     ramp limit (default 0.5)      --max-p99-ms X   ramp limit (default 20)
+              --ramp-retries N     measure a step over the limits again up to N times before ending (default 1)
               --video-kbps K       video bitrate per publisher (default 1000)  --audio-kbps K (default 32)
               --keyframe-seconds S periodic key frame interval (default 10; PLI/FIR always answered)
               --join-seconds S     spread each step's joins over S seconds (join-storm 10)
@@ -68,7 +73,7 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
         if (values.containsKey("ramp-steps")) {
             steps = o.list("ramp-steps").stream().map(Integer::parseInt).toList();
         } else if (ramp) {
-            steps = rampSteps(o.integer("max-subscribers", 3200));
+            steps = rampSteps(o.integer("ramp-start", 50), o.integer("ramp-step", 0), o.integer("max-subscribers", 3200));
         } else {
             steps = List.of(subscribers);
         }
@@ -79,7 +84,7 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
                 o.integer("seconds", 10), o.integer("video-kbps", 1000) * 1000, o.integer("audio-kbps", 32) * 1000,
                 o.integer("keyframe-seconds", 10), o.decimal("join-seconds", scenario.joinSpreadSeconds),
                 o.integer("join-concurrency", 16), o.integer("settle-seconds", 2), o.integer("checksum-every", 10),
-                room, o.decimal("max-loss-pct", 0.5), o.decimal("max-p99-ms", 20));
+                room, o.decimal("max-loss-pct", 0.5), o.decimal("max-p99-ms", 20), o.integer("ramp-retries", 1));
         for (String key : values.keySet()) {
             if (!USAGE.contains("--" + key + " ")) {
                 throw new IllegalArgumentException("unknown option --" + key);
@@ -87,13 +92,16 @@ record LoadOptions(LoadPlan plan, List<String> targets, List<Long> serverPids, i
         }
         return new LoadOptions(plan, targets, pids,
                 o.integer("client-threads", Runtime.getRuntime().availableProcessors()),
-                Duration.ofSeconds(o.integer("timeout-seconds", 20)));
+                Duration.ofSeconds(o.integer("timeout-seconds", 20)), values.get("steps-file"));
     }
 
-    /** 50, 100, 200, ... up to {@code max}. */
-    static List<Integer> rampSteps(int max) {
+    /** {@code start}, then {@code start + step}, ... (or doubling when {@code step} is 0), up to {@code max}. */
+    static List<Integer> rampSteps(int start, int step, int max) {
+        if (start < 1 || step < 0) {
+            throw new IllegalArgumentException("--ramp-start must be positive and --ramp-step not negative");
+        }
         List<Integer> steps = new ArrayList<>();
-        for (int n = 50; n <= max; n *= 2) steps.add(n);
+        for (int n = start; n <= max; n = step > 0 ? n + step : n * 2) steps.add(n);
         return steps.isEmpty() ? List.of(max) : steps;
     }
 

@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param joinSpreadSeconds joins of a step are spread evenly over this time (0: as fast as {@code joinConcurrency})
  * @param settleSeconds     wait after the joins of a step before measuring (first packets, key frames)
+ * @param rampRetries       times a ramp step over the limits is measured again before the ramp ends
  */
 record LoadPlan(String scenario, int publishers, List<Integer> subscriberSteps, Placement placement, int seconds,
                 int videoBitrateBps, int audioBitrateBps, int keyFrameIntervalSeconds, double joinSpreadSeconds,
                 int joinConcurrency, int settleSeconds, int checksumEvery, String room, double maxLossPercent,
-                double maxP99Millis) {
+                double maxP99Millis, int rampRetries) {
 
     LoadPlan {
         if (publishers < 1) throw new IllegalArgumentException("at least one publisher");
@@ -26,6 +27,7 @@ record LoadPlan(String scenario, int publishers, List<Integer> subscriberSteps, 
             }
         }
         if (seconds < 1) throw new IllegalArgumentException("--seconds must be at least 1");
+        if (rampRetries < 0) throw new IllegalArgumentException("--ramp-retries must not be negative");
         subscriberSteps = List.copyOf(subscriberSteps);
     }
 

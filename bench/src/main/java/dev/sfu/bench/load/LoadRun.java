@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * the cluster only through its HTTP API and media ports; reads member CPU and memory from /proc.
  */
 public final class LoadRun {
+    /** The SFU member's one media thread (Netty names it media-N-1). */
+    private static final String SFU_MEDIA_THREAD = "media-";
+    /** Every thread of the tool's own (event loops, pacer, DTLS): see {@link ClientResources}. */
+    private static final String TOOL_THREADS = "load-";
     private final LoadPlan plan;
     private final List<String> targets;
     private final List<Long> serverPids;
@@ -59,8 +63,17 @@ public final class LoadRun {
                 startPublishers(resources);
                 for (int count : plan.subscriberSteps()) {
                     StepResult step = runStep(resources, count);
-                    steps.add(step);
                     report(step);
+                    // On a shared machine one window can catch someone else's burst: measure the same subscribers
+                    // again before calling the step over the limits (never when joins failed: that is no noise).
+                    for (int retry = 0; plan.ramp() && retry < plan.rampRetries() && step.joinFailures().isEmpty()
+                            && !step.within(plan.maxLossPercent(), plan.maxP99Millis()); retry++) {
+                        say("step of %d subscribers over the limits: measuring it again (%d of %d)", count, retry + 1,
+                                plan.rampRetries());
+                        step = runStep(resources, count);
+                        report(step);
+                    }
+                    steps.add(step);
                     if (plan.ramp() && !step.within(plan.maxLossPercent(), plan.maxP99Millis())) {
                         say("step of %d subscribers is over the limits (loss %.2f %% [max %.2f], p99 %.1f ms [max %.1f],"
                                 + " %d failed joins, %d silent): ramp ends", count, step.window().lossPercent(),
@@ -103,14 +116,27 @@ public final class LoadRun {
         }
 
         List<ProcessSample> serverStart = sampleServers();
+        List<ThreadSample> mediaThreadsStart = sampleMediaThreads();
         ProcessSample toolStart = ProcessSample.read(ProcessHandle.current().pid());
+        ThreadSample toolThreadsStart = ThreadSample.read(ProcessHandle.current().pid(), TOOL_THREADS);
+        MachineSample machineStart = MachineSample.read();
         ReceiveTotals start = totals();
         long windowStart = System.nanoTime();
         Thread.sleep(subscribers.isEmpty() ? 0 : plan.seconds() * 1000L);
         ReceiveTotals end = totals();
         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
         List<ProcessSample> serverEnd = sampleServers();
+        List<ThreadSample> mediaThreadsEnd = sampleMediaThreads();
         ProcessSample toolEnd = ProcessSample.read(ProcessHandle.current().pid());
+        ThreadSample toolThreadsEnd = ThreadSample.read(ProcessHandle.current().pid(), TOOL_THREADS);
+        MachineSample machineEnd = MachineSample.read();
+        double mediaThreadCores = 0;
+        for (int i = 0; i < mediaThreadsEnd.size(); i++) {
+            mediaThreadCores = Math.max(mediaThreadCores, mediaThreadsEnd.get(i).busiestCoresSince(mediaThreadsStart.get(i)));
+        }
+        Saturation saturation = new Saturation(toolThreadsEnd.busiestCoresSince(toolThreadsStart), mediaThreadCores,
+                machineStart == null || machineEnd == null ? 0 : machineEnd.busyPercentSince(machineStart),
+                machineEnd == null ? 0 : machineEnd.loadAverage());
 
         List<MemberUsage> members = new ArrayList<>();
         for (int i = 0; i < serverPids.size(); i++) {
@@ -134,12 +160,16 @@ public final class LoadRun {
         }
         int total = subscribers.size();
         return new StepResult(count, total, streamsOf(total), windowSeconds, end.minus(start), stepFailures,
-                connect, firstPacket, silent, signaling, members, MemberUsage.between("load tool", toolStart, toolEnd));
+                connect, firstPacket, silent, signaling, members, MemberUsage.between("load tool", toolStart, toolEnd),
+                saturation);
     }
 
     /** Joins subscribers number {@code from} to {@code to - 1}; returns those that joined. */
     private List<Subscriber> joinSubscribers(ClientResources resources, int from, int to) throws InterruptedException {
         int n = to - from;
+        if (n <= 0) {
+            return List.of();
+        }
         say("joining %d subscriber(s) (%s placement%s) ...", n, plan.placement().wireName(),
                 plan.joinSpreadSeconds() > 0 ? ", spread over " + plan.joinSpreadSeconds() + " s" : "");
         List<Subscriber> joined = Collections.synchronizedList(new ArrayList<>());
@@ -230,6 +260,12 @@ public final class LoadRun {
         return sum;
     }
 
+    private List<ThreadSample> sampleMediaThreads() {
+        List<ThreadSample> samples = new ArrayList<>();
+        for (long pid : serverPids) samples.add(ThreadSample.read(pid, SFU_MEDIA_THREAD));
+        return samples;
+    }
+
     private List<ProcessSample> sampleServers() {
         List<ProcessSample> samples = new ArrayList<>();
         for (long pid : serverPids) samples.add(ProcessSample.read(pid));
@@ -250,6 +286,11 @@ public final class LoadRun {
                 w.checksumsVerified(), w.checksumFailures(),
                 step.serverCores() == null ? "?" : String.format("%.2f", step.serverCores()),
                 step.tool() == null ? "?" : String.format("%.2f", step.tool().cores()));
+        Saturation sat = step.saturation();
+        say("  busiest SFU media thread %.2f cores, busiest tool thread %.2f cores, machine %.0f %% busy (load %.1f):"
+                + " %s", sat.sfuMediaThreadCores(), sat.toolLoopCores(), sat.machineBusyPercent(), sat.loadAverage(),
+                sat.bottleneck() == Bottleneck.NONE ? "nothing saturated" : sat.bottleneck().wireName() + " saturated");
+        progress.println(ResultJson.step(plan, step));
         step.joinFailures().forEach((message, n) -> say("  %d join(s) failed: %s", n, message));
         if (step.silentSubscribers() > 0) {
             say("  %d subscriber(s) received nothing on some stream", step.silentSubscribers());

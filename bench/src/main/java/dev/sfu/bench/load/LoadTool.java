@@ -53,8 +53,21 @@ public final class LoadTool {
         // In a ramp, the step that went over the limits is the expected end, not a failure.
         boolean rampEnded = options.plan().ramp() && steps.size() > 1 && error != null
                 && steps.get(0).within(options.plan().maxLossPercent(), options.plan().maxP99Millis());
+        if (options.stepsFile() != null) {
+            writeSteps(options, steps);
+        }
         System.out.println(ResultJson.of(options.plan(), steps, rampEnded ? null : error));
         System.out.flush();
         System.exit(failed && !rampEnded ? 1 : 0);
+    }
+
+    private static void writeSteps(LoadOptions options, List<StepResult> steps) {
+        StringBuilder lines = new StringBuilder();
+        steps.forEach(step -> lines.append(ResultJson.step(options.plan(), step)).append('\n'));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(options.stepsFile()), lines);
+        } catch (java.io.IOException e) {
+            System.err.println("LoadTool: cannot write --steps-file " + options.stepsFile() + ": " + e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * limits (the capacity), and {@code ramp} lists every step.
  */
 final class ResultJson {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private ResultJson() {
     }
 
@@ -30,19 +31,51 @@ final class ResultJson {
             json.put("capacitySubscribers", headline.within(plan.maxLossPercent(), plan.maxP99Millis())
                     ? headline.joined() : 0);
             ArrayNode ramp = json.putArray("ramp");
-            for (StepResult step : steps) {
-                ObjectNode s = ramp.addObject();
-                s.put("subscribers", step.joined());
-                s.put("lossPct", round(step.window().lossPercent(), 3));
-                s.put("p99Ms", round(step.window().latency().percentileMicros(0.99) / 1e3, 2));
-                putNullable(s, "cpuCores", step.serverCores());
-                s.put("within", step.within(plan.maxLossPercent(), plan.maxP99Millis()));
+            steps.forEach(step -> ramp.add(step(plan, step)));
+            // What stopped the ramp: the first step over the limits, and what was saturated then.
+            StepResult last = steps.get(steps.size() - 1);
+            if (!last.within(plan.maxLossPercent(), plan.maxP99Millis())) {
+                json.put("rampEndedBy", last.saturation().bottleneck().wireName());
             }
         }
         if (error != null) {
             json.put("error", error);
         }
         return json;
+    }
+
+    /**
+     * One step's figures, as a line of the steps file and an element of {@code ramp}: what the chart and the
+     * capacity table are drawn from.
+     */
+    static ObjectNode step(LoadPlan plan, StepResult step) {
+        ObjectNode s = SignalingClient.JSON.createObjectNode();
+        ReceiveTotals w = step.window();
+        boolean measured = w.received() > 0;
+        s.put("scenario", plan.scenario());
+        s.put("subscribers", step.joined());
+        s.put("consumerStreams", step.consumerStreams());
+        putNullable(s, "lossPct", measured ? w.lossPercent() : null);
+        putNullable(s, "p50Ms", measured ? w.latency().percentileMicros(0.50) / 1e3 : null);
+        putNullable(s, "p99Ms", measured ? w.latency().percentileMicros(0.99) / 1e3 : null);
+        Double cores = step.serverCores();
+        putNullable(s, "cpuCores", cores);
+        putNullable(s, "streamsPerCore", cores == null || cores <= 0 ? null : step.consumerStreams() / cores);
+        putNullable(s, "toolCpuCores", step.tool() == null ? null : step.tool().cores());
+        Saturation sat = step.saturation();
+        s.put("sfuMediaThreadCores", round(sat.sfuMediaThreadCores(), 3));
+        s.put("toolBusiestThreadCores", round(sat.toolLoopCores(), 3));
+        putNullable(s, "mediaThreadStreamsPerCore", sat.sfuMediaThreadCores() <= 0 ? null
+                : step.consumerStreams() / sat.sfuMediaThreadCores());
+        s.put("machineBusyPct", round(sat.machineBusyPercent(), 1));
+        // What the rest of the machine used meanwhile (other work on a shared machine): all cores busy minus ours.
+        double ours = (cores == null ? 0 : cores) + (step.tool() == null ? 0 : step.tool().cores());
+        s.put("otherCpuCores", round(Math.max(0, sat.machineBusyPercent() / 100 * CORES - ours), 3));
+        s.put("loadAverage", round(sat.loadAverage(), 2));
+        s.put("mbitPerSecond", step.windowSeconds() <= 0 ? 0 : round(w.bytes() * 8 / 1e6 / step.windowSeconds(), 2));
+        s.put("within", step.within(plan.maxLossPercent(), plan.maxP99Millis()));
+        s.put("bottleneck", sat.bottleneck().wireName());
+        return s;
     }
 
     private static StepResult headline(LoadPlan plan, List<StepResult> steps) {

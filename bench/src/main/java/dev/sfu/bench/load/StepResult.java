@@ -10,11 +10,12 @@ import java.util.Map;
  * @param joinFailures      error message → how many joins failed with it
  * @param firstPacketMillis per joined subscriber: consume request to first packet of its slowest stream
  * @param silentSubscribers joined subscribers with a stream that delivered nothing
+ * @param saturation        how busy the tool's and the SFU's loops and the machine were: who limited the step
  */
 record StepResult(int subscribers, int joined, int consumerStreams, double windowSeconds, ReceiveTotals window,
                   Map<String, Integer> joinFailures, List<Double> connectMillis, List<Double> firstPacketMillis,
                   int silentSubscribers, LatencyHistogram signalingRoundTrips, List<MemberUsage> members,
-                  MemberUsage tool) {
+                  MemberUsage tool, Saturation saturation) {
 
     /** Cores used by the SFU members together; null when no member could be read. */
     Double serverCores() {

@@ -43,6 +43,19 @@ class LoadOptionsTest {
     }
 
     @Test
+    void rampCanStartAnywhereAndGrowByAFixedStep() {
+        LoadOptions o = LoadOptions.parse(new String[] {"fanout", "--target", "http://a:1", "--ramp",
+                "--ramp-start", "100", "--ramp-step", "150", "--max-subscribers", "600", "--steps-file", "/tmp/s"});
+
+        assertEquals(List.of(100, 250, 400, 550), o.plan().subscriberSteps());
+        assertEquals("/tmp/s", o.stepsFile());
+        assertEquals(List.of(20, 40, 80), LoadOptions.parse(new String[] {"fanout", "--target", "http://a:1",
+                "--ramp", "--ramp-start", "20", "--max-subscribers", "100"}).plan().subscriberSteps());
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"fanout", "--target",
+                "http://a:1", "--ramp", "--ramp-start", "0"}));
+    }
+
+    @Test
     void badInputIsRefusedWithAMessage() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"fanout"}))
                 .getMessage().contains("--target"));

@@ -62,7 +62,7 @@ class LoadRunTest {
     @Test
     void oneTwoSubscribersReceiveEveryPacketIntactWithLatencyFigures() throws Exception {
         LoadPlan plan = new LoadPlan("fanout", 1, List.of(2), Placement.SAME, 3, 300_000, 32_000, 10, 0, 2, 1, 1,
-                "load-test", 0.5, 20);
+                "load-test", 0.5, 20, 1);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<StepResult> steps = new LoadRun(plan, List.of(member.endpoints().httpUrl()),
                 List.of(ProcessHandle.current().pid()), 1, Duration.ofSeconds(30),
@@ -102,6 +102,38 @@ class LoadRunTest {
             assertTrue(json.has(field), field + " in " + json);
         }
         assertEquals(0.0, json.get("lossPct").asDouble());
+
+        // The member runs in this JVM: its media thread is found among this process's threads.
+        assertTrue(step.saturation().sfuMediaThreadCores() >= 0 && step.saturation().toolLoopCores() > 0,
+                step.saturation().toString());
+        var line = ResultJson.step(plan, step);
+        for (String field : List.of("subscribers", "consumerStreams", "lossPct", "p50Ms", "p99Ms", "cpuCores",
+                "streamsPerCore", "toolCpuCores", "sfuMediaThreadCores", "toolBusiestThreadCores", "machineBusyPct",
+                "otherCpuCores", "mediaThreadStreamsPerCore",
+                "bottleneck", "within")) {
+            assertTrue(line.has(field), field + " in " + line);
+        }
+        assertTrue(log.contains(line.get("bottleneck").asText()), "the step's JSON line is in the progress output");
+    }
+
+    @Test
+    void aRampStepOverTheLimitsIsMeasuredAgainThenEndsTheRamp() throws Exception {
+        // A p99 limit of 0 ms cannot be met: the first step is measured twice (one retry), and the ramp ends there.
+        LoadPlan plan = new LoadPlan("fanout", 1, List.of(1, 2), Placement.SAME, 1, 100_000, 32_000, 10, 0, 1, 1, 1,
+                "load-test-retry", 0.5, 0, 1);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<StepResult> steps = new LoadRun(plan, List.of(member.endpoints().httpUrl()), List.of(), 1,
+                Duration.ofSeconds(30), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        String log = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(1, steps.size(), log);
+        assertEquals(1, steps.get(0).joined(), log);
+        assertTrue(log.contains("measuring it again (1 of 1)"), log);
+        assertFalse(log.contains("measuring it again (2 of"), log);
+        assertTrue(log.contains("ramp ends"), log);
+        var json = ResultJson.of(plan, steps, null);
+        assertEquals(0, json.get("capacitySubscribers").asInt());
+        assertTrue(json.has("rampEndedBy"), json.toString());
     }
 
     @Test
@@ -110,7 +142,7 @@ class LoadRunTest {
         String url = member.endpoints().httpUrl();
         String sameMemberByName = url.replace("127.0.0.1", "localhost");
         LoadPlan plan = new LoadPlan("fanout-cross", 1, List.of(1), Placement.OTHER, 1, 100_000, 32_000, 10, 0, 1, 0,
-                1, "load-test-other", 0.5, 20);
+                1, "load-test-other", 0.5, 20, 1);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<StepResult> steps = new LoadRun(plan, List.of(url, sameMemberByName), List.of(), 1, Duration.ofSeconds(30),
                 new PrintStream(progress, true, StandardCharsets.UTF_8)).run();

@@ -229,7 +229,7 @@ public final class Consumer {
         outgoing.setPayloadType(pt);
         stampExtensions();
         out.statistics().onPacketSent(scratch.getLength(), nowMillis);
-        transport.sendRtpOf(this, scratch);
+        transport.sendRtpOf(this, scratch, nowMillis);
     }
 
     /** The client lost these (rewritten) sequence numbers of {@code mediaSsrc}: resend them from the cache. */
@@ -272,10 +272,10 @@ public final class Consumer {
             if (rtxPayloadType >= 0 && out.rtxSsrc() >= 0) {
                 Rtx.encapsulate(outgoing, rtxScratch, out.rtxSsrc(), rtxPayloadType, out.nextRtxSeq());
                 out.statistics().onRetransmissionSent(rtxScratch.getLength(), nowMillis);
-                transport.sendRtpOf(this, rtxScratch);
+                transport.sendRtpOf(this, rtxScratch, nowMillis);
             } else {
                 out.statistics().onRetransmissionSent(scratch.getLength(), nowMillis);
-                transport.sendRtpOf(this, scratch);
+                transport.sendRtpOf(this, scratch, nowMillis);
             }
         }
     }

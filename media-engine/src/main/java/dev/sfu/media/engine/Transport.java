@@ -304,13 +304,14 @@ public abstract class Transport {
 
     // --- engine internals (called by Producer and Consumer)
 
-    void sendRtpOf(Consumer consumer, PacketBuffer rtp) {
+    /** {@code nowMillis} is the fan-out's clock reading: one read per incoming packet, not one per consumer. */
+    void sendRtpOf(Consumer consumer, PacketBuffer rtp, long nowMillis) {
         if (!isConnected()) {
             return;
         }
         rtpPacketsSent++;
         rtpBytesSent += rtp.getLength();
-        sendBitrate.add(rtp.getLength(), nowMillis());
+        sendBitrate.add(rtp.getLength(), nowMillis);
         sendRtp(rtp);
     }
 

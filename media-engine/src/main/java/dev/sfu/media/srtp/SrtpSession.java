@@ -9,7 +9,6 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
-import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -29,9 +28,8 @@ public final class SrtpSession {
     private static final Logger JITSI_LOGGER = new LoggerImpl(SrtpSession.class.getName(), Level.WARNING);
 
     static {
-        // Left alone, jitsi benchmarks every AES provider on first use: seconds of CPU on whichever thread protects
-        // the first packet (the media thread). The JDK's AES (AES-NI intrinsics) is the fast one on our JVMs.
-        Aes.setFactoryClassName(Aes.SunJCECipherFactory.class.getName());
+        // An AES backend must be chosen before jitsi's first use, or it benchmarks every provider then (see SrtpAes).
+        SrtpAes.useDefault();
     }
 
     private final SrtpProfile profile;

@@ -18,6 +18,8 @@ final class RecordingTransport extends Transport {
     boolean record = true;
     int sentCount;
     long now;
+    /** How often the engine read this transport's clock. */
+    int clockReads;
 
     RecordingTransport(String id, Router router, long startMillis) {
         super(id, router);
@@ -80,6 +82,7 @@ final class RecordingTransport extends Transport {
 
     @Override
     protected long nowMillis() {
+        clockReads++;
         return now;
     }
 }

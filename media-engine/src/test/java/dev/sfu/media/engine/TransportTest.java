@@ -419,6 +419,29 @@ class TransportTest extends RouterFixture {
     }
 
     @Test
+    void aFanOutReadsTheClockOnceWhateverTheNumberOfConsumers() {
+        Producer producer = sender.produce("mic", MediaKind.AUDIO, EngineFixtures.opusParameters(), listeners);
+        List<RecordingTransport> receivers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RecordingTransport t = receiver("r" + i);
+            t.consume("c" + i, producer, caps, false, listeners);
+            receivers.add(t);
+        }
+        sender.injectRtp(EngineFixtures.opus(1, 960));    // first packet: stream set-up may look at the clock
+        receivers.forEach(r -> r.clockReads = 0);
+        sender.clockReads = 0;
+        sender.advance(20);
+        sender.injectRtp(EngineFixtures.opus(2, 1920));
+
+        assertEquals(1, sender.clockReads, "one reading on the publisher's transport");
+        for (RecordingTransport r : receivers) {
+            assertEquals(2, r.sentRtp.size());
+            assertEquals(0, r.clockReads, "the consumers' transports take the fan-out's time");
+            assertEquals(2, r.stats().rtpPacketsSent());
+        }
+    }
+
+    @Test
     void forwardingToManyConsumersAllocatesNothingPerPacket() {
         Producer producer = sender.produce("cam", MediaKind.VIDEO, EngineFixtures.vp8Parameters(), listeners);
         List<RecordingTransport> receivers = new ArrayList<>();

@@ -83,9 +83,21 @@ async function trial({ publisher, viewers, context, room, sfu1, sfu2, sfu3, log 
         { timeoutMs: RECOVERY_DEADLINE_MS, intervalMs: SAMPLE_MS, what: `the viewer opened on ${viewer.member.id} decoding the republished stream` });
     }
     const publisherRecovery = Math.max(...viewers.map(viewer => firstGrowth(viewer, publisherKill, isNew))) - publisherKill;
+    // 3. the Split Brain Resolver downs the dead members; the last member keeps serving (its lease, not a majority)
+    await eventually(async () => {
+      const nodes = await (await fetch(`${sfu2.url}/api/sfu-nodes`, { signal: AbortSignal.timeout(3000) })).json();
+      const listed = nodes.map(node => `${node.id}:${node.status}`).sort().join(',');
+      if (listed !== `${sfu2.id}:Up`) throw new Error(`${sfu2.id} lists ${listed}`);
+    }, { timeoutMs: 90_000, intervalMs: 1000, what: `${sfu2.id} downing the dead members and serving alone` });
+    const downedMs = Date.now() - publisherKill;
+    assert.equal(sfu2.child.exitCode, null, `${sfu2.id} is still running`);
+    const lastSample = Date.now();
+    await eventually(() => viewers.forEach(viewer => grownSince(viewer, lastSample, isNew)),
+      { timeoutMs: 10_000, intervalMs: SAMPLE_MS, what: 'the viewers still decoding after the downing' });
     assert.deepEqual([...publisher.errors, ...viewers.flatMap(v => v.errors)], [], 'no uncaught errors in the pages');
 
     const figures = {
+      deadMembersRemovedMs: downedMs,
       viewerRecoveryMs: viewerRecovery,
       survivingViewerLongestGapMs: sfu2Gap,
       republishedMs: republished.at - publisherKill,
@@ -94,7 +106,8 @@ async function trial({ publisher, viewers, context, room, sfu1, sfu2, sfu3, log 
     };
     log(`FAILOVER RECOVERY: viewer of killed ${sfu3.id} decoding again after ${viewerRecovery} ms; ` +
       `${sfu2.id} viewer longest gap ${sfu2Gap} ms; publisher republished on ${republished.node} after ` +
-      `${figures.republishedMs} ms; every viewer decoding the new stream after ${publisherRecovery} ms`);
+      `${figures.republishedMs} ms; every viewer decoding the new stream after ${publisherRecovery} ms; ` +
+      `${sfu2.id} alone and serving after the downing (${downedMs} ms)`);
     return figures;
   } finally {
     sampler.stop();

@@ -45,7 +45,8 @@ export class DashboardApp {
     this.memberWatch = new MemberWatch({
       members: () => this.cluster.members,
       watched: () => dependedMembers({ apiMember: this.cluster.selfNode, ...this.#watchedAndPublished() }),
-      onLost: (id, reason) => this.#memberLost(id, reason),
+      onLost: (id, reason) => this.#memberLost(id, reason)
+        .catch(error => this.#pageLog(`recovery failed: ${error.message}`, 'ERROR')),
       onBack: id => this.#memberBack(id),
     });
     this.awaitingStreams = []; // viewers whose stream died with its home: {room, kind, streamKey, producerId, since}
@@ -148,7 +149,8 @@ export class DashboardApp {
     if (ROOM_EVENTS.has(event.type) && event.room === this.room) this.cluster.refreshRoom();
     if (CLUSTER_EVENTS.has(event.type)) this.#onMemberChange(event);
     if (event.type === 'nodeDown' && event.node) {
-      this.#memberLost(event.node, 'the cluster reports it down');
+      this.#memberLost(event.node, 'the cluster reports it down')
+        .catch(error => this.#pageLog(`recovery failed: ${error.message}`, 'ERROR'));
       return;
     }
     if (event.type === 'nodeUp' && event.node) this.#memberBack(event.node);
@@ -161,14 +163,14 @@ export class DashboardApp {
    * once. The page's API moves to another member; viewers watching through it watch again elsewhere; viewers of a
    * stream published there wait for its publisher to publish again; publishers on it publish again elsewhere.
    */
-  #memberLost(id, reason) {
+  async #memberLost(id, reason) {
     const lost = this.memberWatch.lost;
     if (this.handledLosses?.has(id)) return;
     (this.handledLosses ??= new Set()).add(id);
     lost.add(id);
     this.#pageLog(`lost ${id} (${reason}): recovering without it`, 'WARN');
     this.notice.error(`Member ${id} is not answering (${reason}).`, 'cluster');
-    if (this.cluster.selfNode === id) this.#switchApi();
+    if (this.cluster.selfNode === id) await this.#switchApi();
     for (const [viewerId, entry] of [...this.viewers]) {
       if (entry.viewer.node === id || entry.home === id) this.#recoverViewer(viewerId, id).catch(error => this.#pageLog(`recovery (watch) failed: ${error.message}`, 'ERROR'));
     }
@@ -184,8 +186,10 @@ export class DashboardApp {
   }
 
   /** The member behind the page's API is lost: talk to another member from now on. */
-  #switchApi() {
-    const next = nextApiMember(this.cluster.members, this.memberWatch.lost);
+  async #switchApi() {
+    // the cluster may still list other dead members as Up: take one that answers
+    const nextId = await this.#answeringMember(() => nextApiMember(this.cluster.members, this.memberWatch.lost)?.id ?? null);
+    const next = this.cluster.members.find(member => member.id === nextId);
     if (!next) {
       this.#pageLog('no other member to talk to', 'ERROR');
       return;
@@ -252,9 +256,11 @@ export class DashboardApp {
     this.adopting = true;
     try {
       const lost = this.memberWatch.lost;
+      // one listing per room for all the streams waited for (a listing may wait for a member just killed)
+      const rooms = [...new Set(this.awaitingStreams.map(waiting => waiting.room))];
+      const listed = new Map(await Promise.all(rooms.map(async room => [room, await this.api.streams(room).catch(() => [])])));
       for (const waiting of [...this.awaitingStreams]) {
-        const streams = await this.api.streams(waiting.room).catch(() => []);
-        const found = replacementStream({ ...waiting, streams, lost });
+        const found = replacementStream({ ...waiting, streams: listed.get(waiting.room) ?? [], lost });
         if (!found) {
           if (Date.now() - waiting.since > REPLACEMENT_WAIT_MS) {
             this.awaitingStreams = this.awaitingStreams.filter(other => other !== waiting);
@@ -271,6 +277,19 @@ export class DashboardApp {
       }
     } finally {
       this.adopting = false;
+    }
+  }
+
+  /** Runs `attempt` up to three times, a second apart (a member may still be settling after a loss). */
+  async #withRetries(attempt, what) {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (tries >= 3) throw error;
+        this.#pageLog(`${what} failed (${error.message}); trying again`, 'WARN');
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
     }
   }
 
@@ -362,9 +381,9 @@ export class DashboardApp {
       this.#pageLog(possible.noMember, 'ERROR');
       return;
     }
-    const published = await this.publish({
+    const published = await this.#withRetries(() => this.publish({
       room: publisher.room, kind: publisher.kind, capture: publisher.stream, node, streamKeys: publisher.streamKeys,
-    });
+    }), `publish again on ${node}`);
     const note = `${downNode} went down: your ${publisher.kind} is published again on ${published.node}.`;
     this.notice.info(note, 'recovery');
     this.#pageLog(note, 'WARN');
@@ -423,6 +442,7 @@ export class DashboardApp {
   #onEventsStatus(status, detail) {
     if (status === 'open') {
       this.#pageLog('following the cluster\'s events');
+      if (this.awaitingStreams.length > 0) this.#adoptReplacements(); // their newProducer may have come meanwhile
       this.cluster.refreshMembers(); // catch up on what happened while the stream was down
       this.cluster.refreshRoom();
     } else {

@@ -10,7 +10,7 @@ import { VideoGrid } from './videoGrid.js';
 import { LogPanel } from './logPanel.js';
 import { lineFromEvent, pageLine } from './logLines.js';
 import { Notice } from './notice.js';
-import { recoveryActions, republishPossible, resubscribeTarget } from './recovery.js';
+import { recoveryActions, republishPossible } from './recovery.js';
 import { shortId } from './format.js';
 import { MemberWatch } from './memberWatch.js';
 import { dependedMembers, nextApiMember, replacementStream, usableMembers, watchThrough } from './failover.js';
@@ -328,7 +328,7 @@ export class DashboardApp {
     for (const action of actions) {
       const run = {
         dropViewer: () => this.#dropViewer(action.viewerId, action.note),
-        resubscribe: () => this.#resubscribe(action.viewerId, action.downNode),
+        resubscribe: () => this.#recoverViewer(action.viewerId, action.downNode),
         republish: () => this.#republish(action.publisherId, action.downNode),
       }[action.action];
       run().catch(error => this.#pageLog(`recovery (${action.action}) failed: ${error.message}`, 'error'));
@@ -338,27 +338,6 @@ export class DashboardApp {
   async #dropViewer(viewerId, note) {
     if (!this.viewers.has(viewerId)) return;
     await this.#stopViewer(viewerId);
-    this.notice.info(note, 'recovery');
-    this.#pageLog(note, 'WARN');
-  }
-
-  /** The member we watched through went down: watch the same stream through another Up member, if it still exists. */
-  async #resubscribe(viewerId, downNode) {
-    const entry = this.viewers.get(viewerId);
-    if (!entry || entry.recovering) return;
-    entry.recovering = true;
-    const { room, producerId } = entry.viewer;
-    const streams = await this.api.streams(room).catch(() => (room === this.room ? this.cluster.currentStreams() : []));
-    const target = resubscribeTarget({ producerId, downNode, streams, members: this.cluster.members });
-    await this.#stopViewer(viewerId);
-    if (!target.node) {
-      const note = `${downNode} went down while you watched ${shortId(producerId)} through it. ${target.gone ?? target.noMember}`;
-      this.notice.info(note, 'recovery');
-      this.#pageLog(note, 'WARN');
-      return;
-    }
-    await this.watch({ room, producerId, node: target.node });
-    const note = `${downNode} went down: watching ${shortId(producerId)} again through ${target.node}.`;
     this.notice.info(note, 'recovery');
     this.#pageLog(note, 'WARN');
   }

@@ -10,8 +10,13 @@ import { VideoGrid } from './videoGrid.js';
 import { LogPanel } from './logPanel.js';
 import { lineFromEvent, pageLine } from './logLines.js';
 import { Notice } from './notice.js';
-import { recoveryActions, republishPossible, resubscribeTarget } from './recovery.js';
+import { recoveryActions, republishPossible } from './recovery.js';
 import { shortId } from './format.js';
+import { MemberWatch } from './memberWatch.js';
+import { dependedMembers, nextApiMember, replacementStream, usableMembers, watchThrough } from './failover.js';
+
+/** How long a viewer whose stream died with its member waits for the publisher to publish it again. */
+const REPLACEMENT_WAIT_MS = 60_000;
 
 const ROOM_EVENTS = new Set(['newProducer', 'producerClosed', 'producerPaused', 'producerResumed', 'consumerClosed', 'transportClosed']);
 const CLUSTER_EVENTS = new Set(['nodeUp', 'nodeDown']);
@@ -37,6 +42,14 @@ export class DashboardApp {
       ownProducerIds: () => new Set([...this.publishers.values()].flatMap(({ publisher }) => publisher.producerIds())),
       onMembers: members => this.log.knowMembers(members.map(member => member.id)),
     });
+    this.memberWatch = new MemberWatch({
+      members: () => this.cluster.members,
+      watched: () => dependedMembers({ apiMember: this.cluster.selfNode, ...this.#watchedAndPublished() }),
+      onLost: (id, reason) => this.#memberLost(id, reason)
+        .catch(error => this.#pageLog(`recovery failed: ${error.message}`, 'ERROR')),
+      onBack: id => this.#memberBack(id),
+    });
+    this.awaitingStreams = []; // viewers whose stream died with its home: {room, kind, streamKey, producerId, since}
     this.events = new EventStream(this.api, {
       onEvent: event => this.handleEvent(event),
       onStatus: (status, detail) => this.#onEventsStatus(status, detail),
@@ -62,12 +75,14 @@ export class DashboardApp {
     this.#pageLog(`dashboard using the API at ${this.api.baseUrl}`);
     this.cluster.start(this.room);
     this.events.follow(null); // every room: the log shows the whole cluster; room events are picked out below
+    this.memberWatch.start();
+    setInterval(() => { if (this.awaitingStreams.length > 0) this.#adoptReplacements(); }, 1000);
   }
 
   /** Publishes camera+mic ("camera"), the screen ("screen"), or one of "video"/"audio"; returns what was produced. */
-  async publish({ room = this.room, node, kind = 'camera', capture = null, videoCodec = null, simulcast = false } = {}) {
+  async publish({ room = this.room, node, kind = 'camera', capture = null, videoCodec = null, simulcast = false, streamKeys = null } = {}) {
     const publisher = new Publisher(this.api, {
-      room, node, kind, capture, videoCodec, simulcast, onLog: (text, source) => this.#pageLog(text, source),
+      room, node, kind, capture, videoCodec, simulcast, streamKeys, onLog: (text, source) => this.#pageLog(text, source),
     });
     const stream = await publisher.start();
     const id = `publisher-${this.nextId++}`;
@@ -98,13 +113,18 @@ export class DashboardApp {
     await Promise.all([...this.publishers.keys()].map(id => this.#stopPublisher(id)));
   }
 
-  /** Watches one producer; `node` pins the member we receive through. */
-  async watch({ room = this.room, producerId, node }) {
+  /**
+   * Watches one producer; `node` pins the member we receive through. `home` and `streamKey` are known when
+   * recovering (no listing to wait for then: it may wait for a member that just died).
+   */
+  async watch({ room = this.room, producerId, node, home: knownHome, streamKey: knownKey }) {
     if (!producerId) throw new Error('watch needs a producerId');
     const viewer = new Viewer(this.api, { room, producerId, node, onLog: (text, source) => this.#pageLog(text, source) });
     const track = await viewer.start();
-    if (room === this.room && !this.cluster.streams.find(producerId)) await this.cluster.refreshStreams();
-    const home = (room === this.room && this.cluster.streams.find(producerId)?.node) || '?';
+    if (!knownHome && room === this.room && !this.cluster.streams.find(producerId)) await this.cluster.refreshStreams();
+    const listed = room === this.room ? this.cluster.streams.find(producerId) : null;
+    const home = knownHome || listed?.node || '?';
+    const streamKey = knownKey ?? listed?.streamKey ?? null;
     const id = `viewer-${this.nextId++}`;
     const removeTile = this.grid.add({
       stream: new MediaStream([track]),
@@ -113,7 +133,7 @@ export class DashboardApp {
       onClose: () => this.#run(() => this.#stopViewer(id)),
       data: { kind: viewer.kind, producerId, home, via: viewer.node, room },
     });
-    this.viewers.set(id, { viewer, removeTile, home });
+    this.viewers.set(id, { viewer, removeTile, home, streamKey });
     return { consumerId: viewer.consumer.id, producerId, kind: viewer.kind, node: viewer.node, home };
   }
 
@@ -128,7 +148,162 @@ export class DashboardApp {
     if (!QUIET_EVENTS.has(event.type)) this.log.add(lineFromEvent(event));
     if (ROOM_EVENTS.has(event.type) && event.room === this.room) this.cluster.refreshRoom();
     if (CLUSTER_EVENTS.has(event.type)) this.#onMemberChange(event);
+    if (event.type === 'nodeDown' && event.node) {
+      this.#memberLost(event.node, 'the cluster reports it down')
+        .catch(error => this.#pageLog(`recovery failed: ${error.message}`, 'ERROR'));
+      return;
+    }
+    if (event.type === 'nodeUp' && event.node) this.#memberBack(event.node);
+    if (event.type === 'newProducer') this.#adoptFromEvent(event);
     this.#recover(recoveryActions(event, this.#watchedAndPublished()));
+  }
+
+  /**
+   * A member this page depends on died (its API stopped answering, or the cluster downed it): stop using it at
+   * once. The page's API moves to another member; viewers watching through it watch again elsewhere; viewers of a
+   * stream published there wait for its publisher to publish again; publishers on it publish again elsewhere.
+   */
+  async #memberLost(id, reason) {
+    const lost = this.memberWatch.lost;
+    if (this.handledLosses?.has(id)) return;
+    (this.handledLosses ??= new Set()).add(id);
+    lost.add(id);
+    this.#pageLog(`lost ${id} (${reason}): recovering without it`, 'WARN');
+    this.notice.error(`Member ${id} is not answering (${reason}).`, 'cluster');
+    if (this.cluster.selfNode === id) await this.#switchApi();
+    for (const [viewerId, entry] of [...this.viewers]) {
+      if (entry.viewer.node === id || entry.home === id) this.#recoverViewer(viewerId, id).catch(error => this.#pageLog(`recovery (watch) failed: ${error.message}`, 'ERROR'));
+    }
+    for (const [publisherId, { publisher }] of [...this.publishers]) {
+      if (publisher.node === id) this.#republish(publisherId, id).catch(error => this.#pageLog(`recovery (publish) failed: ${error.message}`, 'ERROR'));
+    }
+  }
+
+  /** A lost member is back (it answers again, or joined the cluster again): it may be used, and lost again. */
+  #memberBack(id) {
+    this.memberWatch.lost.delete(id);
+    if (this.handledLosses?.delete(id)) this.#pageLog(`${id} is back`);
+  }
+
+  /** The member behind the page's API is lost: talk to another member from now on. */
+  async #switchApi() {
+    // the cluster may still list other dead members as Up: take one that answers
+    const nextId = await this.#answeringMember(() => nextApiMember(this.cluster.members, this.memberWatch.lost)?.id ?? null);
+    const next = this.cluster.members.find(member => member.id === nextId);
+    if (!next) {
+      this.#pageLog('no other member to talk to', 'ERROR');
+      return;
+    }
+    this.api.baseUrl = next.httpUrl.replace(/\/+$/, '');
+    this.cluster.selfNode = next.id;
+    this.#pageLog(`dashboard now using the API of ${next.id} at ${this.api.baseUrl}`, 'WARN');
+    this.events.follow(null);
+    this.cluster.refreshMembers();
+  }
+
+  /** Watches again a viewer's stream that the lost member `downNode` carried (or waits for it to be republished). */
+  async #recoverViewer(viewerId, downNode) {
+    const entry = this.viewers.get(viewerId);
+    if (!entry || entry.recovering) return;
+    entry.recovering = true;
+    const { room, producerId, kind } = entry.viewer;
+    const { home, streamKey } = entry;
+    this.#stopViewer(viewerId).catch(() => {}); // its member is gone: do not wait for the close to fail
+    const lost = this.memberWatch.lost;
+    if (lost.has(home)) {
+      this.awaitingStreams.push({ room, kind, streamKey, producerId, since: Date.now() });
+      this.#pageLog(`${shortId(producerId)} died with ${home}; waiting for its publisher to publish it again`, 'WARN');
+      await this.#adoptReplacements();
+      return;
+    }
+    const listed = this.cluster.currentStreams().find(stream => stream.producerId === producerId);
+    const node = await this.#answeringMember(() => watchThrough({ home, pipedTo: listed?.pipedTo ?? [], members: this.cluster.members, lost }));
+    if (!node) throw new Error(`no member left to watch ${shortId(producerId)} through`);
+    await this.watch({ room, producerId, node, home, streamKey });
+    const note = `${downNode} is lost: watching ${shortId(producerId)} again through ${node}.`;
+    this.notice.info(note, 'recovery');
+    this.#pageLog(note, 'WARN');
+  }
+
+  /** A newProducer event naming a stream a viewer waits for: watch it straight away (no listing to wait for). */
+  #adoptFromEvent(event) {
+    const data = { ...event, ...(event.data ?? {}) };
+    if (!data.streamKey || !data.producerId || !event.node) return;
+    const stream = { producerId: data.producerId, kind: data.kind, node: event.node, pipedTo: [], streamKey: data.streamKey };
+    const waiting = this.awaitingStreams.find(candidate => candidate.room === event.room
+      && replacementStream({ ...candidate, streams: [stream], lost: this.memberWatch.lost }));
+    if (!waiting) return;
+    this.awaitingStreams = this.awaitingStreams.filter(other => other !== waiting);
+    this.#watchReplacement(waiting, stream).catch(error => {
+      this.awaitingStreams.push(waiting); // the listing will be tried again
+      this.#pageLog(`recovery (watch ${shortId(stream.producerId)}) failed: ${error.message}`, 'ERROR');
+    });
+  }
+
+  async #watchReplacement(waiting, found) {
+    const lost = this.memberWatch.lost;
+    const node = await this.#answeringMember(() => watchThrough({ home: found.node, pipedTo: found.pipedTo ?? [], members: this.cluster.members, lost }));
+    if (!node) throw new Error(`no member left to watch ${shortId(found.producerId)} through`);
+    await this.watch({ room: waiting.room, producerId: found.producerId, node, home: found.node, streamKey: found.streamKey });
+    const note = `the stream ${shortId(waiting.producerId)} is published again as ${shortId(found.producerId)} on ${found.node}: watching it through ${node}.`;
+    this.notice.info(note, 'recovery');
+    this.#pageLog(note, 'WARN');
+  }
+
+  /** Watches the republished streams that viewers wait for (same stream key, new producer), once they are listed. */
+  async #adoptReplacements() {
+    if (this.adopting) return;
+    this.adopting = true;
+    try {
+      const lost = this.memberWatch.lost;
+      // one listing per room for all the streams waited for (a listing may wait for a member just killed)
+      const rooms = [...new Set(this.awaitingStreams.map(waiting => waiting.room))];
+      const listed = new Map(await Promise.all(rooms.map(async room => [room, await this.api.streams(room).catch(() => [])])));
+      for (const waiting of [...this.awaitingStreams]) {
+        const found = replacementStream({ ...waiting, streams: listed.get(waiting.room) ?? [], lost });
+        if (!found) {
+          if (Date.now() - waiting.since > REPLACEMENT_WAIT_MS) {
+            this.awaitingStreams = this.awaitingStreams.filter(other => other !== waiting);
+            this.notice.info(`The stream ${shortId(waiting.producerId)} was not published again.`, 'recovery');
+          }
+          continue;
+        }
+        if (!this.awaitingStreams.includes(waiting)) continue; // adopted from its newProducer event meanwhile
+        this.awaitingStreams = this.awaitingStreams.filter(other => other !== waiting);
+        await this.#watchReplacement(waiting, found).catch(error => {
+          this.awaitingStreams.push(waiting);
+          this.#pageLog(`recovery (watch ${shortId(found.producerId)}) failed: ${error.message}`, 'ERROR');
+        });
+      }
+    } finally {
+      this.adopting = false;
+    }
+  }
+
+  /** Runs `attempt` up to three times, a second apart (a member may still be settling after a loss). */
+  async #withRetries(attempt, what) {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (tries >= 3) throw error;
+        this.#pageLog(`${what} failed (${error.message}); trying again`, 'WARN');
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  /** The member `choose()` names, once it answers; a member that does not answer is marked lost and another chosen. */
+  async #answeringMember(choose) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const id = choose();
+      if (!id) return null;
+      const member = this.cluster.members.find(candidate => candidate.id === id);
+      if (!member?.httpUrl || await answers(member.httpUrl)) return id;
+      this.memberWatch.lost.add(id);
+      this.#pageLog(`${id} does not answer either; choosing another member`, 'WARN');
+    }
+    return null;
   }
 
   #onMemberChange(event) {
@@ -143,7 +318,8 @@ export class DashboardApp {
 
   #watchedAndPublished() {
     return {
-      viewers: [...this.viewers].map(([id, { viewer, home }]) => ({ id, producerId: viewer.producerId, node: viewer.node, home })),
+      viewers: [...this.viewers].filter(([, entry]) => !entry.recovering)
+        .map(([id, { viewer, home }]) => ({ id, producerId: viewer.producerId, node: viewer.node, home })),
       publishers: [...this.publishers].map(([id, { publisher }]) => ({ id, node: publisher.node })),
     };
   }
@@ -152,7 +328,7 @@ export class DashboardApp {
     for (const action of actions) {
       const run = {
         dropViewer: () => this.#dropViewer(action.viewerId, action.note),
-        resubscribe: () => this.#resubscribe(action.viewerId, action.downNode),
+        resubscribe: () => this.#recoverViewer(action.viewerId, action.downNode),
         republish: () => this.#republish(action.publisherId, action.downNode),
       }[action.action];
       run().catch(error => this.#pageLog(`recovery (${action.action}) failed: ${error.message}`, 'error'));
@@ -166,42 +342,27 @@ export class DashboardApp {
     this.#pageLog(note, 'WARN');
   }
 
-  /** The member we watched through went down: watch the same stream through another Up member, if it still exists. */
-  async #resubscribe(viewerId, downNode) {
-    const entry = this.viewers.get(viewerId);
-    if (!entry || entry.recovering) return;
-    entry.recovering = true;
-    const { room, producerId } = entry.viewer;
-    const streams = await this.api.streams(room).catch(() => (room === this.room ? this.cluster.currentStreams() : []));
-    const target = resubscribeTarget({ producerId, downNode, streams, members: this.cluster.members });
-    await this.#stopViewer(viewerId);
-    if (!target.node) {
-      const note = `${downNode} went down while you watched ${shortId(producerId)} through it. ${target.gone ?? target.noMember}`;
-      this.notice.info(note, 'recovery');
-      this.#pageLog(note, 'WARN');
-      return;
-    }
-    await this.watch({ room, producerId, node: target.node });
-    const note = `${downNode} went down: watching ${shortId(producerId)} again through ${target.node}.`;
-    this.notice.info(note, 'recovery');
-    this.#pageLog(note, 'WARN');
-  }
-
-  /** The member we published on went down: publish the same capture again, placed automatically. */
+  /**
+   * The member we published on is lost: publish the same capture again, with the same stream keys, on the
+   * least-loaded member that answers (never the lost ones, which the cluster may still list as Up for a while).
+   */
   async #republish(publisherId, downNode) {
     const entry = this.publishers.get(publisherId);
     if (!entry || entry.recovering) return;
     entry.recovering = true;
     const { publisher } = entry;
-    const possible = republishPossible({ downNode, members: this.cluster.members });
-    const keepCapture = Boolean(possible.ok);
-    await this.#stopPublisher(publisherId, { keepCapture });
+    const lost = this.memberWatch.lost;
+    const node = await this.#answeringMember(() => usableMembers(this.cluster.members, lost)[0]?.id ?? null);
+    const possible = node ? { ok: true } : republishPossible({ downNode, members: [] });
+    this.#stopPublisher(publisherId, { keepCapture: Boolean(possible.ok) }).catch(() => {});
     if (!possible.ok) {
       this.notice.error(possible.noMember, 'recovery');
       this.#pageLog(possible.noMember, 'ERROR');
       return;
     }
-    const published = await this.publish({ room: publisher.room, kind: publisher.kind, capture: publisher.stream });
+    const published = await this.#withRetries(() => this.publish({
+      room: publisher.room, kind: publisher.kind, capture: publisher.stream, node, streamKeys: publisher.streamKeys,
+    }), `publish again on ${node}`);
     const note = `${downNode} went down: your ${publisher.kind} is published again on ${published.node}.`;
     this.notice.info(note, 'recovery');
     this.#pageLog(note, 'WARN');
@@ -260,10 +421,12 @@ export class DashboardApp {
   #onEventsStatus(status, detail) {
     if (status === 'open') {
       this.#pageLog('following the cluster\'s events');
+      if (this.awaitingStreams.length > 0) this.#adoptReplacements(); // their newProducer may have come meanwhile
       this.cluster.refreshMembers(); // catch up on what happened while the stream was down
       this.cluster.refreshRoom();
     } else {
       this.#pageLog(detail, 'ERROR');
+      this.memberWatch.probeNow(); // a socket that drops at once is often a member that died
     }
   }
 
@@ -283,6 +446,16 @@ export class DashboardApp {
       this.#pageLog(error.message, 'ERROR');
       return undefined;
     }
+  }
+}
+
+/** Whether the member at `httpUrl` answers its API within two seconds. */
+async function answers(httpUrl) {
+  try {
+    const response = await fetch(`${httpUrl.replace(/\/+$/, '')}/api/sfu-nodes`, { signal: AbortSignal.timeout(2000), cache: 'no-store' });
+    return response.status < 500;
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 // Publishes local media (camera + microphone, or the screen) into a room through one send transport.
 import { deviceForRoom } from './device.js';
 import { connectThroughApi, transportOptions } from './serverTransport.js';
+import { newStreamKey } from './failover.js';
 
 /** What the browser should capture for each kind of publication. */
 const CAPTURE = {
@@ -16,9 +17,11 @@ export class Publisher {
    * @param {{room: string, node?: string, kind?: keyof CAPTURE, onLog?: (text: string) => void,
    *          capture?: MediaStream, videoCodec?: string, simulcast?: boolean}} options `capture` re-uses media
    *   already captured (publishing again elsewhere); `videoCodec` (e.g. "video/VP9") picks the video codec among
-   *   the device's; `simulcast` sends the video as three encodings (quarter, half and full resolution)
+   *   the device's; `simulcast` sends the video as three encodings (quarter, half and full resolution);
+   *   `streamKeys` ({video, audio}) names each track's stream across publications (kept when publishing again
+   *   elsewhere, so viewers find the new producer); new keys when absent
    */
-  constructor(api, { room, node, kind = 'camera', onLog = () => {}, capture = null, videoCodec = null, simulcast = false }) {
+  constructor(api, { room, node, kind = 'camera', onLog = () => {}, capture = null, videoCodec = null, simulcast = false, streamKeys = null }) {
     if (!CAPTURE[kind]) throw new Error(`unknown publication kind "${kind}"`);
     this.api = api;
     this.room = room;
@@ -28,6 +31,7 @@ export class Publisher {
     this.stream = capture;
     this.videoCodec = videoCodec;
     this.simulcast = simulcast;
+    this.streamKeys = streamKeys ?? { video: newStreamKey('video'), audio: newStreamKey('audio') };
     this.transport = null;
     this.node = null; // the member the send transport lives on, as the server placed it
     this.producers = [];
@@ -43,7 +47,10 @@ export class Publisher {
       for (const track of this.stream.getTracks().filter(candidate => candidate.readyState === 'live')) {
         const producer = await this.transport.produce({
           track,
-          appData: { source: this.kind },
+          appData: { source: this.kind, streamKey: this.streamKeys[track.kind] },
+          // closing a producer must not end its track: the same capture is published again after a failover
+          // (stop() ends the tracks itself unless asked to keep them)
+          stopTracks: false,
           ...(track.kind === 'video' ? this.#videoOptions(device) : {}),
         });
         track.addEventListener('ended', () => this.#onTrackEnded(producer));

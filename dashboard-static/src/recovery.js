@@ -1,5 +1,5 @@
 // What the page does when the cluster changes under its feet: decisions only (pure functions); the app carries
-// them out. Server-side failover comes later; these keep the page's own viewers and publishers alive meanwhile.
+// them out. Losing a member before the cluster downs it is failover.js's part; these read the cluster's events.
 
 /**
  * The actions one /ws event calls for.
@@ -35,25 +35,6 @@ export function recoveryActions(event, { viewers, publishers }) {
 }
 
 /**
- * Where to watch a stream again after the member we watched it through went down.
- * The stream must still be listed and its home must not be the member that went down (its media is gone with it).
- * Among the other Up members, one that already has the stream (its home or a pipe) is best, then the least loaded.
- * @returns {{node: string} | {gone: string} | {noMember: string}}
- */
-export function resubscribeTarget({ producerId, downNode, streams, members }) {
-  const stream = streams.find(candidate => candidate.producerId === producerId);
-  if (!stream) return { gone: `The stream ${producerId.slice(0, 8)} no longer exists.` };
-  if (stream.node === downNode) {
-    return { gone: `The stream ${producerId.slice(0, 8)} was published on ${downNode}, which went down.` };
-  }
-  const candidates = upMembers(members, downNode);
-  if (candidates.length === 0) return { noMember: `No other member is Up to watch ${producerId.slice(0, 8)} through.` };
-  const hasStream = id => id === stream.node || (stream.pipedTo ?? []).includes(id);
-  candidates.sort((a, b) => Number(hasStream(b.id)) - Number(hasStream(a.id)) || loadOf(a) - loadOf(b) || a.id.localeCompare(b.id));
-  return { node: candidates[0].id };
-}
-
-/**
  * Whether publishing again after `downNode` went down can succeed: some other member must be Up. The placement itself
  * is left to the cluster (automatic), which no longer offers the member that went down.
  * @returns {{ok: true} | {noMember: string}}
@@ -66,9 +47,4 @@ export function republishPossible({ downNode, members }) {
 
 function upMembers(members, downNode) {
   return members.filter(member => member.id !== downNode && String(member.status).toLowerCase() === 'up');
-}
-
-function loadOf(member) {
-  const load = member.load ?? {};
-  return (load.transports ?? 0) + (load.consumers ?? 0) + (load.producers ?? 0);
 }

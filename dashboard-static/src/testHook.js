@@ -13,6 +13,8 @@ export function installTestHook(app) {
       .map(codec => codec.mimeType),
     watch: ({ room, producerId, node } = {}) => app.watch({ room, producerId, node }),
     stats: () => app.viewerStats(),
+    /** What this page publishes now: the member and the open producer ids of each publication. */
+    publications: () => [...app.publishers.values()].map(({ publisher }) => ({ node: publisher.node, producerIds: publisher.producerIds() })),
     /** The video tiles: title, labels, and data (kind, producerId, home, via, room). */
     tiles: () => app.grid.describe(),
     /** The member cards as shown: [{id, status, category}]. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recoveryActions, republishPossible, resubscribeTarget } from '../src/recovery.js';
+import { recoveryActions, republishPossible } from '../src/recovery.js';
 
 const page = {
   viewers: [
@@ -53,28 +53,8 @@ test('other events, and nodeDown of an unrelated member, call for nothing', () =
   assert.deepEqual(recoveryActions(null, page), []);
 });
 
-test('resubscribes through a member that already has the stream, before a less loaded one', () => {
-  const streams = [{ producerId: 'prod-aaaaaaaa', node: 'sfu1', pipedTo: ['sfu3', 'sfu2'] }];
-  assert.deepEqual(resubscribeTarget({ producerId: 'prod-aaaaaaaa', downNode: 'sfu2', streams, members }), { node: 'sfu1' });
-  const pipedOnly = [{ producerId: 'prod-aaaaaaaa', node: 'sfu4', pipedTo: ['sfu3'] }];
-  assert.deepEqual(resubscribeTarget({ producerId: 'prod-aaaaaaaa', downNode: 'sfu2', streams: pipedOnly, members }), { node: 'sfu3' });
-});
-
-test('without a member holding the stream, the least loaded Up member other than the one that went down', () => {
-  const streams = [{ producerId: 'prod-aaaaaaaa', node: 'sfu4', pipedTo: [] }];
-  assert.deepEqual(resubscribeTarget({ producerId: 'prod-aaaaaaaa', downNode: 'sfu2', streams, members }), { node: 'sfu1' });
-});
-
-test('a stream that is gone, or was at home on the member that went down, is not watched again', () => {
-  assert.match(resubscribeTarget({ producerId: 'prod-x', downNode: 'sfu2', streams: [], members }).gone, /no longer exists/);
-  const streams = [{ producerId: 'prod-aaaaaaaa', node: 'sfu2', pipedTo: ['sfu1'] }];
-  assert.match(resubscribeTarget({ producerId: 'prod-aaaaaaaa', downNode: 'sfu2', streams, members }).gone, /published on sfu2/);
-});
-
-test('no Up member left: says so', () => {
-  const streams = [{ producerId: 'prod-aaaaaaaa', node: 'sfu1', pipedTo: [] }];
+test('republishing needs another Up member', () => {
   const lonely = [{ id: 'sfu1', status: 'Unreachable' }, { id: 'sfu2', status: 'Up' }];
-  assert.ok(resubscribeTarget({ producerId: 'prod-aaaaaaaa', downNode: 'sfu2', streams, members: lonely }).noMember);
   assert.deepEqual(republishPossible({ downNode: 'sfu1', members }), { ok: true });
   assert.ok(republishPossible({ downNode: 'sfu2', members: lonely }).noMember);
 });

@@ -72,7 +72,9 @@ class NodeConfigTest {
 
         assertEquals("org.apache.pekko.cluster.sbr.SplitBrainResolverProvider",
                 config.getString("pekko.cluster.downing-provider-class"));
-        assertEquals("keep-majority", config.getString("pekko.cluster.split-brain-resolver.active-strategy"));
+        assertEquals("lease-majority", config.getString("pekko.cluster.split-brain-resolver.active-strategy"));
+        assertEquals("sfu.cluster.lease",
+                config.getString("pekko.cluster.split-brain-resolver.lease-majority.lease-implementation"));
         assertEquals("jackson-cbor", config.getString("pekko.actor.serialization-bindings.\"dev.sfu.cluster.CborSerializable\""));
     }
 

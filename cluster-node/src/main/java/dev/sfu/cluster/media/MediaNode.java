@@ -96,8 +96,13 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     public record CloseTransport(String transportId, ActorRef<Ack> replyTo) implements Command {
     }
 
-    public record Produce(String transportId, String kind, RtpParameters rtpParameters, ActorRef<ProducerReply> replyTo)
-            implements Command {
+    /** {@code streamKey}: the publisher's name for the stream across republishing (may be null). */
+    public record Produce(String transportId, String kind, RtpParameters rtpParameters, String streamKey,
+                          ActorRef<ProducerReply> replyTo) implements Command {
+
+        public Produce(String transportId, String kind, RtpParameters rtpParameters, ActorRef<ProducerReply> replyTo) {
+            this(transportId, kind, rtpParameters, null, replyTo);
+        }
     }
 
     public record Consume(String transportId, String producerId, RtpCapabilities rtpCapabilities,
@@ -277,6 +282,8 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private final ClusterSharding sharding;
     /** This member's producers piped elsewhere: producer id → member → that member's MediaNode. */
     private final Map<String, Map<String, ActorRef<Command>>> pipesOut = new HashMap<>();
+    // producer id -> the stream key its publisher gave (appData.streamKey), for newProducer and the listing
+    private final Map<String, String> streamKeys = new HashMap<>();
     /** Other members' producers piped in here (or being piped in), by producer id. */
     private final Map<String, IncomingPipe> pipesIn = new HashMap<>();
     /** Other members' MediaNodes watched so that pipes to and from a member that left are closed. */
@@ -416,8 +423,13 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
             producerEntity(producerId).tell(new ProducerEntity.Register(record, getContext().getSelf(), List.of(),
                     getContext().getSystem().ignoreRef()));
             request.replyTo().tell(new ProducerReply(new ProducerCreated(producerId, nodeId), null));
-            publish("newProducer", record.room(), Map.of("producerId", producerId, "kind", record.kind(),
+            Map<String, Object> data = new HashMap<>(Map.of("producerId", producerId, "kind", record.kind(),
                     "transportId", request.transportId(), "paused", record.paused()));
+            if (request.streamKey() != null) {
+                streamKeys.put(producerId, request.streamKey());
+                data.put("streamKey", request.streamKey());
+            }
+            publish("newProducer", record.room(), data);
         }));
         return this;
     }
@@ -518,8 +530,16 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
 
     private Behavior<Command> onListStreams(ListStreams request) {
         onMediaThread(() -> new StreamsReply(media.streams(request.room()), media.pipedInConsumers(request.room())),
-                request.replyTo(), reply -> reply, refusal -> new StreamsReply(List.of(), Map.of()));
+                request.replyTo(), this::withStreamKeys, refusal -> new StreamsReply(List.of(), Map.of()));
         return this;
+    }
+
+    /** The listing with each stream's key (kept here, on the actor, rather than in the media engine). */
+    private StreamsReply withStreamKeys(StreamsReply reply) {
+        List<StreamInfo> streams = reply.streams().stream()
+                .map(stream -> stream.withStreamKey(streamKeys.get(stream.producerId())))
+                .toList();
+        return new StreamsReply(streams, reply.pipedInConsumers());
     }
 
     private Behavior<Command> onGetStats(GetStats request) {
@@ -574,6 +594,7 @@ public final class MediaNode extends AbstractBehavior<MediaNode.Command> {
     private Behavior<Command> onProducerGone(ProducerGone gone) {
         List<PipedMember> pipedTo = pipedMembers(gone.producerId());
         pipesOut.remove(gone.producerId());
+        streamKeys.remove(gone.producerId());
         producerEntity(gone.producerId()).tell(new ProducerEntity.Close(pipedTo, getContext().getSystem().ignoreRef()));
         publish("producerClosed", gone.room(), Map.of("producerId", gone.producerId()));
         return this;

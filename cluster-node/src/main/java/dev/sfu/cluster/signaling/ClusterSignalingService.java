@@ -27,6 +27,7 @@ import dev.sfu.signaling.api.Responses.StreamInfo;
 import dev.sfu.signaling.api.Responses.TransportCreated;
 import dev.sfu.signaling.api.SignalingEvent;
 import dev.sfu.signaling.api.SignalingService;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -190,7 +193,8 @@ public final class ClusterSignalingService implements SignalingService {
     @Override
     public CompletionStage<ProducerCreated> produce(Requests.Produce request) {
         return askOwner(request.transportId(), "transport",
-                replyTo -> new MediaNode.Produce(request.transportId(), request.kind(), request.rtpParameters(), replyTo),
+                replyTo -> new MediaNode.Produce(request.transportId(), request.kind(), request.rtpParameters(),
+                        StreamKeys.of(request.appData()), replyTo),
                 MediaNode.ProducerReply::producer);
     }
 
@@ -254,7 +258,7 @@ public final class ClusterSignalingService implements SignalingService {
         for (MediaNode.StreamsReply reply : replies) {
             for (StreamInfo s : reply.streams()) {
                 merged.add(new StreamInfo(s.producerId(), s.room(), s.kind(), s.node(), s.pipedTo(), s.paused(),
-                        s.consumers() + pipedInConsumers.getOrDefault(s.producerId(), 0)));
+                        s.consumers() + pipedInConsumers.getOrDefault(s.producerId(), 0), s.streamKey()));
             }
         }
         return merged;
@@ -458,6 +462,12 @@ public final class ClusterSignalingService implements SignalingService {
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
+    private Set<Address> unreachableAddresses() {
+        Set<Address> addresses = new HashSet<>();
+        Cluster.get(system).state().getUnreachable().forEach(member -> addresses.add(member.address()));
+        return addresses;
+    }
+
     /** Asks every member's MediaNode and merges the lists; a member that does not answer in time is left out. */
     private <R, T> CompletionStage<List<T>> askEveryMember(Function<ActorRef<R>, MediaNode.Command> request,
                                                           Function<R, List<T>> items) {
@@ -465,6 +475,10 @@ public final class ClusterSignalingService implements SignalingService {
                         MediaNodeDirectory.ListAll::new, askTimeout, system.scheduler())
                 .thenCompose(all -> {
                     Map<String, ActorRef<MediaNode.Command>> members = new HashMap<>(all.mediaNodes());
+                    // A member this one cannot reach (crashed, not yet downed) would only make the listing wait
+                    // for the whole ask timeout: leave it out at once.
+                    Set<Address> unreachable = unreachableAddresses();
+                    members.values().removeIf(ref -> unreachable.contains(ref.path().address()));
                     members.put(nodeId, localMediaNode); // listed or not yet, this member answers
                     List<CompletableFuture<List<T>>> answers = new ArrayList<>();
                     members.forEach((member, ref) -> answers.add(

@@ -24,9 +24,24 @@ public final class Responses {
                                   boolean producerPaused, String node) {
     }
 
-    /** A producer as {@code GET /api/streams} lists it: its home member and the members it is piped to. */
+    /**
+     * A producer as {@code GET /api/streams} lists it: its home member and the members it is piped to.
+     * {@code streamKey} is the publisher's own name for "the same stream" across producers (from the produce
+     * {@code appData.streamKey}; null when none was given): a publisher that publishes again after its member died
+     * keeps the key, so viewers find the new producer.
+     */
     public record StreamInfo(String producerId, String room, String kind, String node, List<String> pipedTo,
-                             boolean paused, int consumers) {
+                             boolean paused, int consumers, String streamKey) {
+
+        /** A stream without a stream key. */
+        public StreamInfo(String producerId, String room, String kind, String node, List<String> pipedTo,
+                          boolean paused, int consumers) {
+            this(producerId, room, kind, node, pipedTo, paused, consumers, null);
+        }
+
+        public StreamInfo withStreamKey(String key) {
+            return new StreamInfo(producerId, room, kind, node, pipedTo, paused, consumers, key);
+        }
     }
 
     /** A transport as {@code GET /api/connections} lists it. */

@@ -54,7 +54,7 @@ public final class SfuNode implements AutoCloseable {
     public static SfuNode start(Config config, NodeLoadSource loadOverride) throws StartupException {
         NodeSettings settings = NodeSettings.from(config);
         SrtpAes.use(srtpAesBackend(config));
-        MediaEngine engine = startEngine(settings);
+        MediaEngine engine = startEngine(settings, connectTimeout(config));
         MediaLoad mediaLoad = new MediaLoad();
         NodeLoadSource loadSource = loadOverride != null ? loadOverride : mediaLoad;
         CompletableFuture<Started> started = new CompletableFuture<>();
@@ -97,10 +97,20 @@ public final class SfuNode implements AutoCloseable {
         }
     }
 
-    private static MediaEngine startEngine(NodeSettings settings) throws StartupException {
+    private static Duration connectTimeout(Config config) throws StartupException {
+        try {
+            return MediaEngineConfig.of("0.0.0.0", 0, "0.0.0.0")
+                    .withConnectTimeout(config.getDuration("sfu.media.transport-connect-timeout")).connectTimeout();
+        } catch (RuntimeException e) {
+            throw new StartupException("sfu.media.transport-connect-timeout: " + e.getMessage(), e);
+        }
+    }
+
+    private static MediaEngine startEngine(NodeSettings settings, Duration connectTimeout)
+            throws StartupException {
         try {
             return MediaEngine.start(MediaEngineConfig.of(settings.mediaBindHost(), settings.mediaPort(),
-                    settings.announcedIp()));
+                    settings.announcedIp()).withConnectTimeout(connectTimeout));
         } catch (RuntimeException e) {
             throw new StartupException("media UDP port " + settings.mediaPort() + " on " + settings.mediaBindHost()
                     + " cannot be bound (" + e.getMessage() + ")", e);

@@ -16,5 +16,6 @@ import java.util.Map;
  * @param handlerErrors   exceptions that escaped packet handling (logged; the socket kept serving)
  */
 public record EngineStats(int port, int transports, Map<PacketKind, DemuxCounters.KindCounts> demux,
-                          long datagramsSent, long sendFailures, long dtlsRejected, long handlerErrors) {
+                          long datagramsSent, long sendFailures, long dtlsRejected, long handlerErrors,
+                          long floodDropped, long floodSourcesLimited) {
 }

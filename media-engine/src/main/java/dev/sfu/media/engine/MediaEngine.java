@@ -81,7 +81,7 @@ public final class MediaEngine implements AutoCloseable {
         }
         EventLoop mediaThread = socket.eventLoop();
         this.context = new MediaContext(socket, registry, certificate, dtlsExecutor, mediaThread,
-                System::currentTimeMillis, config.consentTimeout());
+                System::currentTimeMillis, config.consentTimeout(), config.connectTimeout());
         long period = config.tickInterval().toMillis();
         this.ticker = mediaThread.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -245,7 +245,8 @@ public final class MediaEngine implements AutoCloseable {
     /** Socket-level counters; call on the media thread (e.g. through {@link #submit}). */
     public EngineStats stats() {
         return new EngineStats(localAddress().getPort(), transports.size(), demuxer.counters().snapshot(),
-                socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get(), demuxer.errors());
+                socket.datagramsSent(), socket.sendFailures(), dtlsRejected.get(), demuxer.errors(),
+                demuxer.floodLimiter().dropped(), demuxer.floodLimiter().sourcesLimited());
     }
 
     /** Closes every router and transport and releases the port. Call from outside the media thread; idempotent. */

@@ -23,10 +23,22 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
     private final TransportRegistry registry;
     private final DemuxCounters counters = new DemuxCounters();
     private final PacketBuffer packet = new PacketBuffer();
+    private final UnverifiedSourceLimiter floodLimiter;
     private long errors;
+    private long lastLoggedLimited;
 
     public DatagramDemuxer(TransportRegistry registry) {
+        this(registry, new UnverifiedSourceLimiter());
+    }
+
+    public DatagramDemuxer(TransportRegistry registry, UnverifiedSourceLimiter floodLimiter) {
         this.registry = registry;
+        this.floodLimiter = floodLimiter;
+    }
+
+    /** The per-IP budget of sources no session knows yet (their STUN is the only work done for them). */
+    public UnverifiedSourceLimiter floodLimiter() {
+        return floodLimiter;
     }
 
     public DemuxCounters counters() {
@@ -72,6 +84,19 @@ public final class DatagramDemuxer extends ChannelInboundHandlerAdapter {
     }
 
     private void onStun(PacketBuffer datagram, InetSocketAddress from) {
+        // A known address (ICE-selected pair, pipe peer) is never limited; a stranger's STUN checks are, before the
+        // parse and HMAC they would cost.
+        if (registry.byAddress(from).isEmpty() && !floodLimiter.allow(from.getAddress())) {
+            long limitedBefore = floodLimiter.sourcesLimited();
+            counters.dropped(PacketKind.STUN);
+            if (limitedBefore != lastLoggedLimited) {
+                lastLoggedLimited = limitedBefore;
+                log.warn("Media port: {} is over its STUN budget of {}/s; dropping its datagrams ({} sources limited so far)",
+                        from.getAddress().getHostAddress(), (long) floodLimiter.ratePerSecond(),
+                        limitedBefore);
+            }
+            return;
+        }
         StunParseResult result = StunMessage.parse(datagram.getBuffer(), datagram.getOffset(), datagram.getLength());
         if (!(result instanceof StunParseResult.Parsed parsed)) {
             counters.dropped(PacketKind.STUN);

@@ -51,6 +51,7 @@ public final class SecureMediaChannel implements PacketEndpoint {
     private String dtlsState = "new";
     private SrtpSession srtp;
     private boolean closed;
+    private final long connectDeadlineMillis;
 
     public SecureMediaChannel(String id, MediaContext context, MediaReceiver receiver, Listener listener) {
         this.id = id;
@@ -60,6 +61,7 @@ public final class SecureMediaChannel implements PacketEndpoint {
         this.ice = IceLiteAgent.withRandomCredentials(context.consentTimeout(),
                 (datagram, to) -> context.socket().send(datagram, 0, datagram.length, to), new IceListener());
         context.registry().registerUfrag(ice.localParameters().usernameFragment(), this);
+        this.connectDeadlineMillis = context.clock().getAsLong() + context.connectTimeout().toMillis();
     }
 
     public IceParameters iceParameters() { return ice.localParameters(); }
@@ -122,8 +124,13 @@ public final class SecureMediaChannel implements PacketEndpoint {
         counters.rtcpSent++;
     }
 
-    /** Periodic work: ICE consent freshness. */
+    /** Periodic work: ICE consent freshness, and closing a transport that never connected. */
     public void onTick(long nowMillis) {
+        if (!closed && srtp == null && nowMillis > connectDeadlineMillis) {
+            log.info("Transport {} closed: not connected within {} of its creation", id, context.connectTimeout());
+            close("not connected within " + context.connectTimeout().toSeconds() + " s of its creation");
+            return;
+        }
         ice.onTick(nowMillis);
     }
 

@@ -59,7 +59,7 @@ class WebRtcTransportTest {
     @BeforeEach
     void start() {
         engine = MediaEngine.start(new MediaEngineConfig("127.0.0.1", 0, "127.0.0.1", Duration.ofMillis(2500),
-                Duration.ofMillis(20), 2));
+                Duration.ofMillis(20), 2).withConnectTimeout(Duration.ofSeconds(8)));
         clientLoop = new NioEventLoopGroup(1);
         clientDtls = Executors.newFixedThreadPool(1);
     }
@@ -194,6 +194,50 @@ class WebRtcTransportTest {
         assertEquals(0, stats.handlerErrors(), "no exception escaped packet handling");
         assertEquals("completed", onMedia(transport::iceState));
         assertEquals("connected", onMedia(transport::dtlsState));
+    }
+
+    @Test
+    void aStunFloodFromAStrangerIsCutToItsBudgetWhileTheSessionKeepsForwarding() throws Exception {
+        WebRtcTransport transport = createTransport();
+        loopBack(transport, 99);
+        client = openClient(transport, DtlsRole.CLIENT);
+        onMedia(() -> { transport.connect(client.localDtlsParameters()); return null; });
+        client.connect().get(15, TimeUnit.SECONDS);
+
+        byte[] check = new StunMessageBuilder(StunMessage.METHOD_BINDING, StunClass.REQUEST,
+                StunMessageBuilder.randomTransactionId())
+                .username(transport.iceParameters().usernameFragment() + ":x").priority(1).useCandidate()
+                .build("not-the-password".getBytes(), true);
+        int flood = 20_000;
+        int media = 200;
+        InetSocketAddress port = engine.localAddress();
+        try (DatagramSocket flooder = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            // 100 flood datagrams per media packet, paced a little so that the kernel's receive buffer (which no
+            // userland limit can protect) is not what drops the media: the limiter's job is the CPU behind it.
+            for (int i = 0; i < flood; i++) {
+                flooder.send(new DatagramPacket(check, check.length, port));
+                if (i % (flood / media) == 0) {
+                    client.sendRtp(rtp(i / (flood / media), 99));
+                    Thread.sleep(1);
+                }
+            }
+        }
+        await(() -> clientRtp.size() >= media * 95 / 100,
+                () -> "media forwarded during the flood: " + clientRtp.size() + " of " + media);
+        EngineStats stats = onMedia(engine::stats);
+        assertTrue(stats.floodDropped() > 0, stats::toString);
+        assertTrue(stats.floodSourcesLimited() >= 1, stats::toString);
+        assertEquals(0, stats.handlerErrors());
+        assertEquals("completed", onMedia(transport::iceState));
+        assertEquals("connected", onMedia(transport::dtlsState));
+    }
+
+    @Test
+    void aTransportThatNeverConnectsIsClosedAfterTheConnectTimeout() throws Exception {
+        createTransport(); // the client never sends an ICE check; the engine's connect timeout is 8 s here
+        await(() -> events.stream().anyMatch(event -> event.startsWith("closed not connected within")),
+                () -> "events: " + events);
+        assertEquals(0, onMedia(engine::stats).transports());
     }
 
     @Test

@@ -65,8 +65,9 @@ start_members() {
     for port in "$((HTTP_BASE + n))" "$((REMOTING_BASE + n))" "$((MANAGEMENT_BASE + n))"; do
       [[ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]] || { say "TCP port $port is taken"; exit 1; }
     done
+    # Many clients from one address: the per-address quotas would refuse them (README, load tests).
     # shellcheck disable=SC2086
-    nohup java $MEMBER_OPTS "$@" -jar "$NODE_JAR" --id "b$n" --hostname "$HOST" --http-port "$((HTTP_BASE + n))" \
+    SFU_LIMITS_ENABLED="${SFU_LIMITS_ENABLED:-off}" nohup java $MEMBER_OPTS "$@" -jar "$NODE_JAR" --id "b$n" --hostname "$HOST" --http-port "$((HTTP_BASE + n))" \
       --remoting-port "$((REMOTING_BASE + n))" --management-port "$((MANAGEMENT_BASE + n))" \
       --media-port "$((MEDIA_BASE + n))" --seed-nodes "$HOST:$((REMOTING_BASE + 1))" \
       >"$OUT/member-b$n.log" 2>&1 </dev/null &

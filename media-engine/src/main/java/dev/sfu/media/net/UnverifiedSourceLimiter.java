@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
  */
 public final class UnverifiedSourceLimiter {
     /** Datagrams per second one unverified IP may send. */
-    public static final double DEFAULT_RATE_PER_SECOND = 200;
+    public static final double DEFAULT_RATE_PER_SECOND = 1000;
     /** How many it may send at once after a quiet spell. */
-    public static final double DEFAULT_BURST = 400;
+    public static final double DEFAULT_BURST = 2000;
     public static final int DEFAULT_MAX_SOURCES = 10_000;
 
     private final double ratePerSecond;

@@ -146,22 +146,29 @@ class TransportPlacementTest {
         HttpResponse<String> drained = post("sfu1", "/api/drain", "{\"node\":\"sfu2\",\"draining\":true}");
         assertEquals(200, drained.statusCode(), drained.body());
         assertEquals(Map.of("node", "sfu2", "draining", true), JsonSupport.MAPPER.readValue(drained.body(), Map.class));
-        probe.awaitAssert(PATIENCE, POLL, () -> {
-            JsonNode nodes = JsonSupport.MAPPER.readTree(get("sfu3", "/api/sfu-nodes").body());
-            for (JsonNode node : nodes) {
-                assertEquals(node.get("id").asText().equals("sfu2"), node.get("draining").asBoolean(), node.toString());
+        try {
+            // Every member's view, not one: the requests below go through sfu3 and sfu1.
+            probe.awaitAssert(PATIENCE, POLL, () -> {
+                for (String viewer : List.of("sfu1", "sfu2", "sfu3")) {
+                    JsonNode nodes = JsonSupport.MAPPER.readTree(get(viewer, "/api/sfu-nodes").body());
+                    for (JsonNode node : nodes) {
+                        assertEquals(node.get("id").asText().equals("sfu2"), node.get("draining").asBoolean(),
+                                viewer + " sees " + node);
+                    }
+                }
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                assertNotEquals("sfu2", value(sfu("sfu3").service().createTransport(send("room-drain"))).node());
             }
-            return null;
-        });
-        for (int i = 0; i < 3; i++) {
-            assertNotEquals("sfu2", value(sfu("sfu3").service().createTransport(send("room-drain"))).node());
+            ApiException explicit = failure(sfu("sfu1").service().createTransport(
+                    new Requests.CreateTransport("room-drain", "send", "sfu2", null)));
+            assertEquals(503, explicit.status());
+            assertEquals("member 'sfu2' takes no new transports: draining", explicit.getMessage());
+        } finally {
+            // Undrained whatever happened, so that a failure here does not cascade into the later tests.
+            assertEquals(200, post("sfu3", "/api/drain", "{\"node\":\"sfu2\",\"draining\":false}").statusCode());
         }
-        ApiException explicit = failure(sfu("sfu1").service().createTransport(
-                new Requests.CreateTransport("room-drain", "send", "sfu2", null)));
-        assertEquals(503, explicit.status());
-        assertEquals("member 'sfu2' takes no new transports: draining", explicit.getMessage());
-
-        assertEquals(200, post("sfu3", "/api/drain", "{\"node\":\"sfu2\",\"draining\":false}").statusCode());
         probe.awaitAssert(PATIENCE, POLL, () -> {
             assertEquals("sfu2", value(sfu("sfu1").service().createTransport(send("room-drain"))).node());
             return null;

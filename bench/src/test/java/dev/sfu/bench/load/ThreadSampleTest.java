@@ -39,7 +39,12 @@ class ThreadSampleTest {
         }, "probe-busy");
         spinner.start();
         try {
+            // The JVM names the OS thread once it runs: wait until /proc shows it, or the first reading misses it.
             ThreadSample before = ThreadSample.read(pid, "probe-busy");
+            for (int i = 0; i < 100 && before.ticksByThread().isEmpty(); i++) {
+                Thread.sleep(50);
+                before = ThreadSample.read(pid, "probe-busy");
+            }
             Thread.sleep(500);
             ThreadSample after = ThreadSample.read(pid, "probe-busy");
             assertTrue(after.busiestCoresSince(before) > 0, after + " vs " + before);
